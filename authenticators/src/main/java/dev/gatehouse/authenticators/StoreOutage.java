@@ -1,0 +1,48 @@
+package dev.gatehouse.authenticators;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import org.jboss.logging.Logger;
+import org.keycloak.authentication.AuthenticationFlowContext;
+
+/**
+ * What a login gets while the account store is down: a 503 that says so, never a login and never
+ * a stack trace. Nothing about the account is revealed; the attempt is not counted by brute-force
+ * detection, since the user did nothing wrong.
+ */
+final class StoreOutage {
+
+    static final String MESSAGE = "gatehouse.storeUnavailable";
+    static final String TEMPLATE = "gatehouse-unavailable.ftl";
+    static final String EVENT_ERROR = "gatehouse_store_unavailable";
+
+    private static final Logger LOG = Logger.getLogger(StoreOutage.class);
+
+    private StoreOutage() {}
+
+    static void browserChallenge(AuthenticationFlowContext context, RuntimeException cause) {
+        record(context, cause);
+        Response page = context.form()
+                .setStatus(Response.Status.SERVICE_UNAVAILABLE)
+                .setError(MESSAGE)
+                .createForm(TEMPLATE);
+        context.forceChallenge(page);
+    }
+
+    static void directGrantChallenge(AuthenticationFlowContext context, RuntimeException cause) {
+        record(context, cause);
+        Response error = Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Map.of(
+                        "error", "temporarily_unavailable",
+                        "error_description", "The account store is temporarily unavailable"))
+                .build();
+        context.forceChallenge(error);
+    }
+
+    private static void record(AuthenticationFlowContext context, RuntimeException cause) {
+        LOG.warnf("Login refused while the account store is unavailable: %s", cause.getCause());
+        context.getEvent().error(EVENT_ERROR);
+    }
+}

@@ -1,0 +1,140 @@
+package dev.gatehouse.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Drives Keycloak's pages like a browser: keeps cookies, submits forms, follows redirects while
+ * they stay on the server, and stops at a redirect that leaves it (a client's redirect URI).
+ * Keycloak's cookies are {@code Secure}; browsers still send them to {@code http://localhost},
+ * and so does this client.
+ */
+public final class BrowserClient {
+
+    private static final int MAX_REDIRECTS = 20;
+
+    private final String baseUrl;
+    private final HttpClient http = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    private final Map<String, String> cookies = new LinkedHashMap<>();
+    private String acceptLanguage = "en";
+
+    BrowserClient(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public BrowserClient language(String language) {
+        this.acceptLanguage = language;
+        return this;
+    }
+
+    public Page get(String url) {
+        return follow(request(URI.create(url)).GET().build());
+    }
+
+    public Page submit(Form form) {
+        if (form.method().equals("get")) {
+            return get(form.action() + (form.action().contains("?") ? "&" : "?") + encode(form.fields()));
+        }
+        return post(form.action(), form.fields());
+    }
+
+    public Page post(String url, Map<String, String> fields) {
+        HttpRequest request = request(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encode(fields)))
+                .build();
+        return follow(request);
+    }
+
+    public Optional<String> cookie(String name) {
+        return Optional.ofNullable(cookies.get(name));
+    }
+
+    private Page follow(HttpRequest first) {
+        HttpRequest request = first;
+        for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+            HttpResponse<String> response = send(request);
+            remember(response.headers());
+            Optional<String> location = response.headers().firstValue("Location");
+            if (response.statusCode() / 100 != 3 || location.isEmpty()) {
+                return new Page(response.statusCode(), request.uri(), response.body(), Optional.empty());
+            }
+            URI next = request.uri().resolve(location.get());
+            if (!next.toString().startsWith(baseUrl)) {
+                return new Page(response.statusCode(), request.uri(), response.body(), Optional.of(next));
+            }
+            request = request(next).GET().build();
+        }
+        throw new AssertionError("More than " + MAX_REDIRECTS + " redirects from " + first.uri());
+    }
+
+    private HttpRequest.Builder request(URI uri) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "text/html,application/xhtml+xml")
+                .header("Accept-Language", acceptLanguage);
+        if (!cookies.isEmpty()) {
+            builder.header(
+                    "Cookie",
+                    cookies.entrySet().stream()
+                            .map(cookie -> cookie.getKey() + "=" + cookie.getValue())
+                            .collect(Collectors.joining("; ")));
+        }
+        return builder;
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Request to " + request.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void remember(HttpHeaders headers) {
+        for (String header : headers.allValues("Set-Cookie")) {
+            String[] parts = header.split(";");
+            int equals = parts[0].indexOf('=');
+            if (equals <= 0) {
+                continue;
+            }
+            String name = parts[0].substring(0, equals).strip();
+            String value = parts[0].substring(equals + 1).strip();
+            boolean expired = List.of(parts).stream()
+                    .map(String::strip)
+                    .anyMatch(attribute -> attribute.equalsIgnoreCase("Max-Age=0")
+                            || attribute.toLowerCase().startsWith("expires=thu, 01 jan 1970"));
+            if (expired || value.isEmpty()) {
+                cookies.remove(name);
+            } else {
+                cookies.put(name, value);
+            }
+        }
+    }
+
+    static String encode(Map<String, String> fields) {
+        return fields.entrySet().stream()
+                .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(field.getValue() == null ? "" : field.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+}

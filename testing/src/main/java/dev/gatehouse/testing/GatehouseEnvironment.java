@@ -1,0 +1,151 @@
+package dev.gatehouse.testing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything Gatehouse runs with, started together: PostgreSQL for Keycloak, PostgreSQL for the
+ * account store (separate servers, so that the store can fail alone), SMTP, and Keycloak with the
+ * bundle and both realms. The integration tests and the demo both start it through here.
+ */
+public final class GatehouseEnvironment implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GatehouseEnvironment.class);
+
+    private final Options options;
+    private final PostgresServer keycloakDb;
+    private final PostgresServer storeDb;
+    private final AccountStore store;
+    private final MailServer mail;
+    private final KeycloakServer keycloak;
+
+    private GatehouseEnvironment(
+            Options options,
+            PostgresServer keycloakDb,
+            PostgresServer storeDb,
+            AccountStore store,
+            MailServer mail,
+            KeycloakServer keycloak) {
+        this.options = options;
+        this.keycloakDb = keycloakDb;
+        this.storeDb = storeDb;
+        this.store = store;
+        this.mail = mail;
+        this.keycloak = keycloak;
+    }
+
+    /**
+     * Where things are and how to run them.
+     *
+     * @param runtime {@code distribution} (kc.sh from the unpacked distribution) or {@code testcontainers}
+     * @param httpPort Keycloak's port; 0 picks a free one
+     */
+    public record Options(
+            Path workDirectory,
+            Path keycloakHome,
+            Path bundleJar,
+            String runtime,
+            String keycloakVersion,
+            int httpPort) {
+
+        /** The options the Maven build passes to the integration tests. */
+        public static Options fromSystemProperties() {
+            return new Options(
+                    Path.of(required("gatehouse.work")),
+                    Path.of(required("keycloak.home")),
+                    Path.of(required("gatehouse.bundle")),
+                    System.getProperty("keycloak.runtime", "distribution"),
+                    System.getProperty("keycloak.dist.version", "26.7.3"),
+                    Integer.getInteger("gatehouse.port", 0));
+        }
+
+        private static String required(String property) {
+            String value = System.getProperty(property);
+            if (value == null || value.isBlank()) {
+                throw new IllegalStateException("System property " + property + " is not set: run through Maven");
+            }
+            return value;
+        }
+    }
+
+    public static GatehouseEnvironment start(Options options) {
+        if (!Files.isRegularFile(options.bundleJar())) {
+            throw new IllegalStateException("No Gatehouse bundle at " + options.bundleJar() + ": build it first");
+        }
+        Path work = options.workDirectory();
+        long started = System.nanoTime();
+        PostgresServer keycloakDb = PostgresServer.startFresh(work.resolve("keycloak-db"), Ports.free());
+        keycloakDb.createDatabase("keycloak");
+        PostgresServer storeDb = PostgresServer.startFresh(work.resolve("account-store"), Ports.free());
+        AccountStore store = AccountStore.create(storeDb);
+        MailServer mail = MailServer.start(Ports.free());
+
+        int httpPort = options.httpPort() > 0 ? options.httpPort() : Ports.free();
+        KeycloakSetup setup = new KeycloakSetup(
+                options.bundleJar(),
+                httpPort,
+                Ports.free(),
+                keycloakDb.jdbcUrl("keycloak"),
+                store.jdbcUrl(),
+                PostgresServer.USER,
+                PostgresServer.PASSWORD,
+                mail.port());
+        KeycloakServer keycloak = "testcontainers".equals(options.runtime())
+                ? ContainerKeycloak.start(
+                        options.keycloakVersion(), setup, List.of(keycloakDb.port(), storeDb.port(), mail.port()))
+                : DistributionKeycloak.start(options.keycloakHome(), setup, work);
+        LOG.info(
+                "Gatehouse environment ready at {} in {} s",
+                keycloak.baseUrl(),
+                (System.nanoTime() - started) / 1_000_000_000);
+        return new GatehouseEnvironment(options, keycloakDb, storeDb, store, mail, keycloak);
+    }
+
+    public String baseUrl() {
+        return keycloak.baseUrl();
+    }
+
+    public AccountStore store() {
+        return store;
+    }
+
+    public MailServer mail() {
+        return mail;
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    /** A new browser with its own cookies. */
+    public BrowserClient browser() {
+        return new BrowserClient(baseUrl());
+    }
+
+    public Oidc oidc(String realm) {
+        return new Oidc(baseUrl(), realm);
+    }
+
+    public AdminApi admin() {
+        return new AdminApi(baseUrl());
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(keycloak);
+        closeQuietly(mail);
+        closeQuietly(storeDb);
+        closeQuietly(keycloakDb);
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.warn("Could not stop {}", closeable, e);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.gatehouse.testing;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a Keycloak launcher needs to know, whichever runtime starts it: ports, databases,
+ * SMTP, and the bundle. Options use Keycloak's own names, without the leading dashes.
+ */
+public record KeycloakSetup(
+        Path bundleJar,
+        int httpPort,
+        int managementPort,
+        String keycloakDbUrl,
+        String accountsDbUrl,
+        String dbUser,
+        String dbPassword,
+        int smtpPort) {
+
+    public static final String ADMIN_USER = "admin";
+    public static final String ADMIN_PASSWORD = "admin";
+
+    /** Value of an option that is a bare flag, such as {@code --import-realm}. */
+    static final String FLAG = "";
+
+    public String baseUrl() {
+        return "http://localhost:" + httpPort;
+    }
+
+    /** Options fixed when Keycloak is built ({@code kc.sh build}). */
+    public Map<String, String> buildOptions() {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("db", "postgres");
+        options.put("db-kind-accounts", "postgres");
+        options.put("health-enabled", "true");
+        options.put("metrics-enabled", "true");
+        return options;
+    }
+
+    /** Options of every start. */
+    public Map<String, String> runtimeOptions() {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("http-enabled", "true");
+        options.put("http-port", String.valueOf(httpPort));
+        options.put("http-management-port", String.valueOf(managementPort));
+        options.put("hostname-strict", "false");
+        options.put("db-url", keycloakDbUrl);
+        options.put("db-username", dbUser);
+        options.put("db-password", dbPassword);
+        options.put("db-url-full-accounts", accountsDbUrl);
+        options.put("db-username-accounts", dbUser);
+        options.put("db-password-accounts", dbPassword);
+        options.put("cache", "local");
+        options.put("import-realm", FLAG);
+        return options;
+    }
+
+    /** Environment of the Keycloak process: the admin bootstrap and the realm files' placeholders. */
+    public Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
+        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.put("GATEHOUSE_SMTP_HOST", "localhost");
+        env.put("GATEHOUSE_SMTP_PORT", String.valueOf(smtpPort));
+        env.put("GATEHOUSE_CENTRAL_URL", baseUrl());
+        env.put("GATEHOUSE_PUBLIC_URL", baseUrl());
+        return env;
+    }
+
+    static List<String> asArguments(Map<String, String> options) {
+        return options.entrySet().stream()
+                .map(option -> option.getValue().equals(FLAG)
+                        ? "--" + option.getKey()
+                        : "--" + option.getKey() + "=" + option.getValue())
+                .toList();
+    }
+}

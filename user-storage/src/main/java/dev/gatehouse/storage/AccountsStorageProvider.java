@@ -1,0 +1,197 @@
+package dev.gatehouse.storage;
+
+import dev.gatehouse.store.Account;
+import dev.gatehouse.store.AccountRepository;
+import dev.gatehouse.store.AccountSearch;
+import dev.gatehouse.store.PasswordHasher;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.keycloak.component.ComponentModel;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.credential.CredentialInput;
+import org.keycloak.credential.CredentialInputUpdater;
+import org.keycloak.credential.CredentialInputValidator;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.PasswordCredentialModel;
+import org.keycloak.storage.StorageId;
+import org.keycloak.storage.UserStorageProvider;
+import org.keycloak.storage.user.UserLookupProvider;
+import org.keycloak.storage.user.UserQueryProvider;
+
+/**
+ * The account store as a user federation provider: lookups, admin search, and the legacy bcrypt
+ * passwords. One instance serves one Keycloak session, so the accounts it has read are kept for
+ * the rest of the request and a login reads the store once.
+ */
+public final class AccountsStorageProvider
+        implements UserStorageProvider,
+                UserLookupProvider,
+                UserQueryProvider,
+                CredentialInputValidator,
+                CredentialInputUpdater {
+
+    private static final int DEFAULT_PAGE_SIZE = 100;
+
+    private final KeycloakSession session;
+    private final ComponentModel model;
+    private final PasswordHasher hasher;
+    private final AccountRepository accounts;
+    private final Map<UUID, Account> loaded = new HashMap<>();
+
+    AccountsStorageProvider(KeycloakSession session, ComponentModel model, PasswordHasher hasher) {
+        this.session = session;
+        this.model = model;
+        this.hasher = hasher;
+        JpaConnectionProvider connection =
+                session.getProvider(JpaConnectionProvider.class, AccountsStorageProviderFactory.DATASOURCE);
+        if (connection == null) {
+            throw new IllegalStateException(
+                    "Keycloak datasource '" + AccountsStorageProviderFactory.DATASOURCE + "' is not configured");
+        }
+        this.accounts = new AccountRepository(connection.getEntityManager());
+    }
+
+    @Override
+    public UserModel getUserById(RealmModel realm, String id) {
+        return parseId(StorageId.externalId(id))
+                .flatMap(this::account)
+                .map(account -> adapt(realm, account))
+                .orElse(null);
+    }
+
+    @Override
+    public UserModel getUserByUsername(RealmModel realm, String username) {
+        return accounts.findByUsername(username)
+                .map(account -> adapt(realm, account))
+                .orElse(null);
+    }
+
+    @Override
+    public UserModel getUserByEmail(RealmModel realm, String email) {
+        return accounts.findByUniqueEmail(email)
+                .map(account -> adapt(realm, account))
+                .orElse(null);
+    }
+
+    @Override
+    public Stream<UserModel> searchForUserStream(
+            RealmModel realm, Map<String, String> params, Integer firstResult, Integer maxResults) {
+        int first = firstResult == null || firstResult < 0 ? 0 : firstResult;
+        int max = maxResults == null || maxResults < 0 ? DEFAULT_PAGE_SIZE : maxResults;
+        return AccountSearch.from(params).stream()
+                .flatMap(search -> accounts.search(search, first, max).stream())
+                .map(account -> adapt(realm, account));
+    }
+
+    @Override
+    public int getUsersCount(RealmModel realm, Map<String, String> params) {
+        return AccountSearch.from(params).map(accounts::count).orElse(0);
+    }
+
+    @Override
+    @SuppressWarnings("deprecation")
+    public int getUsersCount(RealmModel realm, String search) {
+        return getUsersCount(realm, Map.of(UserModel.SEARCH, search));
+    }
+
+    @Override
+    public int getUsersCount(RealmModel realm, boolean includeServiceAccount) {
+        return accounts.count(AccountSearch.all());
+    }
+
+    @Override
+    public Stream<UserModel> getGroupMembersStream(
+            RealmModel realm, GroupModel group, Integer firstResult, Integer maxResults) {
+        // Group membership of store accounts lives in Keycloak's federated storage, which Keycloak
+        // queries itself.
+        return Stream.empty();
+    }
+
+    @Override
+    public Stream<UserModel> searchForUserByUserAttributeStream(RealmModel realm, String attrName, String attrValue) {
+        return Stream.empty();
+    }
+
+    @Override
+    public boolean supportsCredentialType(String credentialType) {
+        return PasswordCredentialModel.TYPE.equals(credentialType);
+    }
+
+    @Override
+    public boolean isConfiguredFor(RealmModel realm, UserModel user, String credentialType) {
+        return supportsCredentialType(credentialType)
+                && storeAccount(user).map(Account::hasPassword).orElse(false);
+    }
+
+    @Override
+    public boolean isValid(RealmModel realm, UserModel user, CredentialInput input) {
+        if (!supportsCredentialType(input.getType())) {
+            return false;
+        }
+        return storeAccount(user)
+                .map(account -> hasher.verify(input.getChallengeResponse(), account.passwordHash()))
+                .orElse(false);
+    }
+
+    @Override
+    public boolean updateCredential(RealmModel realm, UserModel user, CredentialInput input) {
+        if (!supportsCredentialType(input.getType())) {
+            return false;
+        }
+        Optional<Account> account = storeAccount(user);
+        account.ifPresent(a -> {
+            accounts.updatePasswordHash(a.id(), hasher.hash(input.getChallengeResponse()));
+            loaded.remove(a.id());
+        });
+        return account.isPresent();
+    }
+
+    @Override
+    public void disableCredentialType(RealmModel realm, UserModel user, String credentialType) {
+        // Legacy passwords are removed by the policies that own them (linking), never from here.
+    }
+
+    @Override
+    public Stream<String> getDisableableCredentialTypesStream(RealmModel realm, UserModel user) {
+        return Stream.empty();
+    }
+
+    @Override
+    public void preRemove(RealmModel realm) {}
+
+    @Override
+    public void close() {}
+
+    private UserModel adapt(RealmModel realm, Account account) {
+        loaded.put(account.id(), account);
+        return new AccountUserAdapter(session, realm, model, account);
+    }
+
+    private Optional<Account> storeAccount(UserModel user) {
+        return parseId(StorageId.externalId(user.getId())).flatMap(this::account);
+    }
+
+    private Optional<Account> account(UUID id) {
+        Account known = loaded.get(id);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Account> found = accounts.findById(id);
+        found.ifPresent(account -> loaded.put(id, account));
+        return found;
+    }
+
+    private static Optional<UUID> parseId(String externalId) {
+        try {
+            return Optional.of(UUID.fromString(externalId));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return Optional.empty();
+        }
+    }
+}

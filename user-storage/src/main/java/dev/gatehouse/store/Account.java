@@ -1,0 +1,27 @@
+package dev.gatehouse.store;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One row of the account store, with the effective status derived from its ancestors.
+ *
+ * @param username the username as the user typed it at signup
+ * @param passwordHash the legacy bcrypt hash, or {@code null} for accounts that only log in centrally
+ */
+public record Account(
+        UUID id,
+        String username,
+        String email,
+        boolean emailConfirmed,
+        String passwordHash,
+        AccountStatus status,
+        AccountStatus effectiveStatus,
+        UUID parentId,
+        String centralSubject,
+        Instant createdAt) {
+
+    public boolean hasPassword() {
+        return passwordHash != null;
+    }
+}

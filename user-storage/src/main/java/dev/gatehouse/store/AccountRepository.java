@@ -1,0 +1,137 @@
+package dev.gatehouse.store;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.Query;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * SQL over the account store. Each lookup is one statement that also derives the effective status
+ * from the account's ancestors; every value is a bind parameter.
+ */
+public final class AccountRepository {
+
+    /** Guards the ancestor walk against a cycle written by hand into the store. */
+    private static final int MAX_DEPTH = 32;
+
+    private static final String SELECT_WITH_EFFECTIVE_STATUS = """
+            WITH RECURSIVE target AS (
+                SELECT * FROM account WHERE %1$s ORDER BY username_key %2$s
+            ), chain (root_id, parent_id, severity, depth) AS (
+                SELECT id, parent_id, %3$s, 0 FROM target
+                UNION ALL
+                SELECT c.root_id, p.parent_id, %4$s, c.depth + 1
+                FROM chain c JOIN account p ON p.id = c.parent_id
+                WHERE c.depth < %5$d
+            )
+            SELECT t.id, t.username, t.email, t.email_confirmed, t.password_hash, t.status,
+                   (SELECT max(c.severity) FROM chain c WHERE c.root_id = t.id),
+                   t.parent_id, t.central_subject, t.created_at
+            FROM target t
+            ORDER BY t.username_key
+            """;
+
+    private final EntityManager em;
+
+    public AccountRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    public Optional<Account> findById(UUID id) {
+        return select("id = ?1", "", List.of(id)).stream().findFirst();
+    }
+
+    public Optional<Account> findByUsername(String username) {
+        return select("username_key = ?1", "", List.of(Identifiers.key(username))).stream()
+                .findFirst();
+    }
+
+    /** The account owning this address, unless several accounts share it (SPEC P4.2). */
+    public Optional<Account> findByUniqueEmail(String email) {
+        List<Account> owners = select("email_key = ?1", "LIMIT 2", List.of(Identifiers.key(email)));
+        return owners.size() == 1 ? Optional.of(owners.get(0)) : Optional.empty();
+    }
+
+    public List<Account> search(AccountSearch search, int first, int max) {
+        int offset = Math.max(first, 0);
+        int limit = Math.max(max, 0);
+        return select(search.whereSql(), "LIMIT " + limit + " OFFSET " + offset, search.binds());
+    }
+
+    public int count(AccountSearch search) {
+        return guarded(() -> {
+            Query query = em.createNativeQuery("SELECT count(*) FROM account WHERE " + search.whereSql());
+            bind(query, search.binds());
+            return ((Number) query.getSingleResult()).intValue();
+        });
+    }
+
+    public void updatePasswordHash(UUID id, String passwordHash) {
+        guarded(() -> em.createNativeQuery("UPDATE account SET password_hash = ?1 WHERE id = ?2")
+                .setParameter(1, passwordHash)
+                .setParameter(2, id)
+                .executeUpdate());
+    }
+
+    private List<Account> select(String where, String paging, List<Object> binds) {
+        String sql = SELECT_WITH_EFFECTIVE_STATUS.formatted(
+                where, paging, AccountStatus.severitySql("status"), AccountStatus.severitySql("p.status"), MAX_DEPTH);
+        return guarded(() -> {
+            Query query = em.createNativeQuery(sql);
+            bind(query, binds);
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = query.getResultList();
+            return rows.stream().map(AccountRepository::toAccount).toList();
+        });
+    }
+
+    private static void bind(Query query, List<Object> binds) {
+        for (int i = 0; i < binds.size(); i++) {
+            query.setParameter(i + 1, binds.get(i));
+        }
+    }
+
+    private static Account toAccount(Object[] row) {
+        return new Account(
+                uuid(row[0]),
+                (String) row[1],
+                (String) row[2],
+                (Boolean) row[3],
+                (String) row[4],
+                AccountStatus.fromDb((String) row[5]),
+                AccountStatus.fromSeverity(((Number) row[6]).intValue()),
+                uuid(row[7]),
+                (String) row[8],
+                instant(row[9]));
+    }
+
+    private static UUID uuid(Object value) {
+        return value == null || value instanceof UUID ? (UUID) value : UUID.fromString(value.toString());
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof OffsetDateTime offsetDateTime) {
+            return offsetDateTime.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        return null;
+    }
+
+    private static <T> T guarded(Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (PersistenceException e) {
+            throw new AccountStoreUnavailableException(e);
+        }
+    }
+}
