@@ -35,7 +35,7 @@ final class LoginPages {
 
     /** The error shown for the login form's fields, as the user reads it. */
     static String inputError(Page page) {
-        var error = page.document().selectFirst("#input-error");
+        var error = page.document().selectFirst("#input-error-username");
         return error == null ? "" : error.text();
     }
 }

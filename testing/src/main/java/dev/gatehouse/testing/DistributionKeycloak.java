@@ -65,22 +65,30 @@ public final class DistributionKeycloak implements KeycloakServer {
         try {
             Files.createDirectories(log.getParent());
             Files.deleteIfExists(log);
-            Path providers = home.resolve("providers");
-            Files.createDirectories(providers);
-            Files.copy(setup.bundleJar(), providers.resolve("gatehouse.jar"), StandardCopyOption.REPLACE_EXISTING);
             RealmFiles.copyTo(home.resolve("data/import"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /**
+     * Copies the bundle and runs {@code kc.sh build} unless the same bundle was built with the same
+     * options before. An unchanged bundle is not copied again: Keycloak compares the providers'
+     * timestamps and refuses an optimized start after any copy.
+     */
     private void buildIfNeeded() {
         Path marker = home.resolve("data/gatehouse-build.sha256");
+        Path installed = home.resolve("providers/gatehouse.jar");
         String fingerprint = fingerprint();
         try {
-            if (Files.exists(marker) && Files.readString(marker).equals(fingerprint)) {
+            if (Files.exists(marker)
+                    && Files.readString(marker).equals(fingerprint)
+                    && Files.exists(installed)
+                    && Files.getLastModifiedTime(installed).compareTo(Files.getLastModifiedTime(marker)) <= 0) {
                 return;
             }
+            Files.createDirectories(installed.getParent());
+            Files.copy(setup.bundleJar(), installed, StandardCopyOption.REPLACE_EXISTING);
             List<String> command =
                     new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "build"));
             command.addAll(KeycloakSetup.asArguments(setup.buildOptions()));
