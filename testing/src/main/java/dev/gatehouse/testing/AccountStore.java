@@ -113,7 +113,11 @@ public final class AccountStore {
             statement.setString(3, account.email);
             statement.setString(4, account.email == null ? null : Identifiers.key(account.email));
             statement.setBoolean(5, account.emailConfirmed);
-            statement.setString(6, account.password == null ? null : FIXTURE_HASHER.hash(account.password));
+            statement.setString(
+                    6,
+                    account.passwordHash != null
+                            ? account.passwordHash
+                            : account.password == null ? null : FIXTURE_HASHER.hash(account.password));
             statement.setString(7, account.status);
             statement.setObject(8, account.parentId);
             statement.setString(9, account.centralSubject);
@@ -164,6 +168,7 @@ public final class AccountStore {
         private String email;
         private boolean emailConfirmed = true;
         private String password;
+        private String passwordHash;
         private String status = "active";
         private String statusReason;
         private UUID parentId;
@@ -186,6 +191,12 @@ public final class AccountStore {
 
         public NewAccount password(String password) {
             this.password = password;
+            return this;
+        }
+
+        /** A hash computed elsewhere, such as a legacy system's or one of a chosen cost. */
+        public NewAccount passwordHash(String passwordHash) {
+            this.passwordHash = passwordHash;
             return this;
         }
 

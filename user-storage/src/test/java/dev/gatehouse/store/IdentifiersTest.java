@@ -1,0 +1,184 @@
+package dev.gatehouse.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@DisplayName("Identifiers")
+class IdentifiersTest {
+
+    private static final String GRINNING_FACE = "\uD83D\uDE00";
+
+    @Nested
+    @DisplayName("key()")
+    class Key {
+
+        @Test
+        @DisplayName("gives a name typed with a combining diaeresis the key of its precomposed spelling")
+        void combiningAndPrecomposedSpellingsShareAKey() {
+            // given
+            String combining = "Zoe\u0308";
+            String precomposed = "Zo\u00EB";
+
+            // when
+            String combiningKey = Identifiers.key(combining);
+            String precomposedKey = Identifiers.key(precomposed);
+
+            // then
+            assertThat(combining).isNotEqualTo(precomposed);
+            assertThat(combiningKey).isEqualTo(precomposedKey).isEqualTo("zo\u00EB");
+        }
+
+        @Test
+        @DisplayName("ignores case, also of accented letters")
+        void ignoresCase() {
+            // given
+            String upperCombining = "ZOE\u0308";
+            String mixed = "zO\u00CB";
+
+            // when / then
+            assertThat(Identifiers.key(upperCombining))
+                    .isEqualTo(Identifiers.key(mixed))
+                    .isEqualTo("zo\u00EB");
+        }
+
+        @Test
+        @DisplayName("strips leading and trailing white space, Unicode spaces included, but keeps inner spaces")
+        void stripsOuterWhiteSpace() {
+            // given
+            String padded = " \t\u2003Mary Ann\u3000\n";
+
+            // when
+            String key = Identifiers.key(padded);
+
+            // then
+            assertThat(key).isEqualTo("mary ann");
+        }
+
+        @Test
+        @DisplayName("lower-cases by the root locale's rules whatever the JVM's default locale")
+        void lowerCasesIndependentlyOfTheDefaultLocale() {
+            // given
+            Locale original = Locale.getDefault();
+            Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+            try {
+                // when
+                String key = Identifiers.key("TITLE");
+
+                // then: Turkish rules would give a dotless "tıtle"
+                assertThat(key).isEqualTo("title");
+            } finally {
+                Locale.setDefault(original);
+            }
+        }
+
+        @Test
+        @DisplayName("keys e-mail addresses the same way as usernames")
+        void keysEmailAddresses() {
+            // given
+            String email = "Zoe\u0308.M\u00DCller@Example.COM";
+
+            // when
+            String key = Identifiers.key(email);
+
+            // then
+            assertThat(key).isEqualTo("zo\u00EB.m\u00FCller@example.com");
+        }
+
+        @ParameterizedTest(name = "\"{0}\"")
+        @ValueSource(strings = {"Alice", " Zoe\u0308 ", "ZO\u00CB", "M\u00FCller@Example.com", "\uD83D\uDE00 Fan"})
+        @DisplayName("is idempotent: a key is its own key")
+        void isIdempotent(String identifier) {
+            // given
+            String key = Identifiers.key(identifier);
+
+            // when / then
+            assertThat(Identifiers.key(key)).isEqualTo(key);
+        }
+    }
+
+    @Nested
+    @DisplayName("isValidUsername()")
+    class IsValidUsername {
+
+        @Test
+        @DisplayName("rejects null")
+        void rejectsNull() {
+            assertThat(Identifiers.isValidUsername(null)).isFalse();
+        }
+
+        @Test
+        @DisplayName("rejects the empty string")
+        void rejectsEmpty() {
+            assertThat(Identifiers.isValidUsername("")).isFalse();
+        }
+
+        @Test
+        @DisplayName("accepts a single character")
+        void acceptsOneCharacter() {
+            assertThat(Identifiers.isValidUsername("a")).isTrue();
+        }
+
+        @Test
+        @DisplayName("accepts 256 characters and rejects 257")
+        void limitsTheLengthTo256() {
+            // given
+            String longest = "a".repeat(Identifiers.MAX_USERNAME_LENGTH);
+            String tooLong = longest + "a";
+
+            // when / then
+            assertThat(Identifiers.MAX_USERNAME_LENGTH).isEqualTo(256);
+            assertThat(Identifiers.isValidUsername(longest)).isTrue();
+            assertThat(Identifiers.isValidUsername(tooLong)).isFalse();
+        }
+
+        @Test
+        @DisplayName("counts an emoji outside the BMP as one character, not two UTF-16 units")
+        void countsCodePoints() {
+            // given
+            String longest = GRINNING_FACE.repeat(256);
+            String tooLong = longest + GRINNING_FACE;
+
+            // when / then
+            assertThat(longest).hasSize(512);
+            assertThat(Identifiers.isValidUsername(GRINNING_FACE)).isTrue();
+            assertThat(Identifiers.isValidUsername(longest)).isTrue();
+            assertThat(Identifiers.isValidUsername(tooLong)).isFalse();
+        }
+
+        @ParameterizedTest(name = "\"{0}\"")
+        @ValueSource(
+                strings = {
+                    "mary ann",
+                    " ",
+                    "!#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\"",
+                    "Zoe\u0308",
+                    "\u7528\u6237",
+                    "\u0645\u0633\u062A\u062E\u062F\u0645",
+                    "\uD83D\uDE00 fan club",
+                    "alice@example.com"
+                })
+        @DisplayName("accepts spaces, symbols and any script")
+        void acceptsSpacesSymbolsAndScripts(String username) {
+            assertThat(Identifiers.isValidUsername(username)).isTrue();
+        }
+
+        @ParameterizedTest(name = "U+{0}")
+        @ValueSource(strings = {"0000", "0009", "000A", "000D", "001B", "001F", "007F", "0085", "009F"})
+        @DisplayName("rejects a control character anywhere")
+        void rejectsControlCharacters(String hex) {
+            // given
+            String control = Character.toString(Integer.parseInt(hex, 16));
+
+            // when / then
+            assertThat(Identifiers.isValidUsername(control)).isFalse();
+            assertThat(Identifiers.isValidUsername("ali" + control + "ce")).isFalse();
+            assertThat(Identifiers.isValidUsername("alice" + control)).isFalse();
+        }
+    }
+}
