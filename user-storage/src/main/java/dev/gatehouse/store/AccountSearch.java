@@ -92,7 +92,7 @@ public final class AccountSearch {
                 default -> pattern.append(c);
             }
         }
-        if (pattern.isEmpty() || pattern.charAt(pattern.length() - 1) != '%') {
+        if (!term.endsWith("*")) {
             pattern.append('%');
         }
         return pattern.toString();
