@@ -42,8 +42,8 @@ class InvalidCredentialsIT {
         assertThat(unknownUser.leftServerTo()).isEmpty();
         assertThat(LoginPages.inputError(wrongPassword)).isEqualTo(MESSAGE);
         assertThat(LoginPages.inputError(unknownUser)).isEqualTo(MESSAGE);
-        assertThat(wrongPassword.form("#kc-form-login").fields().keySet())
-                .isEqualTo(unknownUser.form("#kc-form-login").fields().keySet());
+        assertThat(wrongPassword.form(LoginPages.FORM).fields().keySet())
+                .isEqualTo(unknownUser.form(LoginPages.FORM).fields().keySet());
         assertThat(normalised(wrongPassword, known)).isEqualTo(normalised(unknownUser, unknown));
     }
 

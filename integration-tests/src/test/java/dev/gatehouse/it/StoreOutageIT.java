@@ -37,7 +37,7 @@ class StoreOutageIT {
 
         env.store().server().stop();
         try {
-            Page page = pages.login(env.browser(), username, "otto-pass");
+            Page page = pages.identify(env.browser(), username);
             assertThat(page.status()).as(page.body()).isEqualTo(503);
             assertThat(page.leftServerTo()).isEmpty();
             assertThat(page.text()).contains("Sign-in is temporarily unavailable");

@@ -64,7 +64,7 @@ class UsernamesIT {
 
         Page page = pages.login(env.browser(), username, "wrong-pass");
 
-        assertThat(page.form("#kc-form-login").value("username")).isEqualTo(username);
+        assertThat(LoginPages.attemptedUsername(page)).isEqualTo(username);
         assertThat(page.body()).doesNotContain("<Co>").contains("&lt;Co&gt;");
         assertThat(page.document().select("Co")).isEmpty();
     }

@@ -96,6 +96,30 @@ public final class AccountStore {
         }
     }
 
+    /** The statements since the last reset with their number of calls, most called first. */
+    public java.util.Map<String, Long> statementsByText() {
+        String sql = """
+                SELECT regexp_replace(s.query, '\s+', ' ', 'g'), s.calls
+                FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+                WHERE d.datname = ? AND s.query NOT ILIKE '%pg_stat_statements%'
+                ORDER BY s.calls DESC
+                """;
+        java.util.Map<String, Long> statements = new java.util.LinkedHashMap<>();
+        try (Connection connection = dataSource().getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, DATABASE);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    String text = rows.getString(1);
+                    statements.put(text.length() > 120 ? text.substring(0, 120) + "…" : text, rows.getLong(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return statements;
+    }
+
     /** Data statements (SELECT, INSERT, UPDATE, DELETE) and all statements, transaction control included. */
     public record StatementCount(long data, long all) {}
 

@@ -19,7 +19,11 @@ public final class AccountAttributes {
     public static final String PARENT_ID = "gatehouseParentId";
     public static final String EMAIL_CONFIRMED = "gatehouseEmailConfirmed";
 
-    static final Set<String> NAMES = Set.of(USERNAME, STATUS, EFFECTIVE_STATUS, PARENT_ID, EMAIL_CONFIRMED);
+    /** The subject of the central identity recorded for the account, if any (a legacy or Gatehouse link). */
+    public static final String CENTRAL_SUBJECT = "gatehouseCentralSubject";
+
+    static final Set<String> NAMES =
+            Set.of(USERNAME, STATUS, EFFECTIVE_STATUS, PARENT_ID, EMAIL_CONFIRMED, CENTRAL_SUBJECT);
 
     private AccountAttributes() {}
 
@@ -32,6 +36,9 @@ public final class AccountAttributes {
             values.put(PARENT_ID, account.parentId().toString());
         }
         values.put(EMAIL_CONFIRMED, Boolean.toString(account.emailConfirmed()));
+        if (account.centralSubject() != null) {
+            values.put(CENTRAL_SUBJECT, account.centralSubject());
+        }
         return values;
     }
 }

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.keycloak.component.ComponentModel;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.credential.CredentialInput;
 import org.keycloak.credential.CredentialInputUpdater;
 import org.keycloak.credential.CredentialInputValidator;
@@ -48,13 +47,7 @@ public final class AccountsStorageProvider
         this.session = session;
         this.model = model;
         this.hasher = hasher;
-        JpaConnectionProvider connection =
-                session.getProvider(JpaConnectionProvider.class, AccountsStorageProviderFactory.DATASOURCE);
-        if (connection == null) {
-            throw new IllegalStateException(
-                    "Keycloak datasource '" + AccountsStorageProviderFactory.DATASOURCE + "' is not configured");
-        }
-        this.accounts = new AccountRepository(connection.getEntityManager());
+        this.accounts = GatehouseAccounts.repository(session);
     }
 
     @Override

@@ -57,6 +57,58 @@ public final class AccountRepository {
         return owners.size() == 1 ? Optional.of(owners.get(0)) : Optional.empty();
     }
 
+    public Optional<Account> findByCentralSubject(String subject) {
+        return select("central_subject = ?1", "", List.of(subject)).stream().findFirst();
+    }
+
+    public boolean usernameTaken(String username) {
+        return guarded(() -> !em.createNativeQuery("SELECT 1 FROM account WHERE username_key = ?1"
+                        + " UNION ALL SELECT 1 FROM pending_signup WHERE username_key = ?1 LIMIT 1")
+                .setParameter(1, Identifiers.key(username))
+                .getResultList()
+                .isEmpty());
+    }
+
+    public boolean emailBanned(String email) {
+        return guarded(() -> !em.createNativeQuery("SELECT 1 FROM email_ban WHERE email_key = ?1")
+                .setParameter(1, Identifiers.key(email))
+                .getResultList()
+                .isEmpty());
+    }
+
+    /** Creates the account of someone whose first login was through the central identity provider. */
+    public UUID createCentralAccount(String username, String email, boolean emailConfirmed, String centralSubject) {
+        return guarded(() -> (UUID) em.createNativeQuery("""
+                        INSERT INTO account (username, username_key, email, email_key, email_confirmed, central_subject)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                        RETURNING id
+                        """, UUID.class)
+                .setParameter(1, username)
+                .setParameter(2, Identifiers.key(username))
+                .setParameter(3, email)
+                .setParameter(4, email == null ? null : Identifiers.key(email))
+                .setParameter(5, emailConfirmed)
+                .setParameter(6, centralSubject)
+                .getSingleResult());
+    }
+
+    /**
+     * Records the central identity of an account; with {@code removePassword} the legacy hash goes
+     * too, since a linked account never logs in with it again (SPEC P1.5).
+     */
+    public void linkCentral(UUID id, String centralSubject, boolean removePassword) {
+        guarded(() -> em.createNativeQuery("""
+                        UPDATE account
+                        SET central_subject = ?1,
+                            password_hash = CASE WHEN ?2 THEN NULL ELSE password_hash END
+                        WHERE id = ?3
+                        """)
+                .setParameter(1, centralSubject)
+                .setParameter(2, removePassword)
+                .setParameter(3, id)
+                .executeUpdate());
+    }
+
     public List<Account> search(AccountSearch search, int first, int max) {
         int offset = Math.max(first, 0);
         int limit = Math.max(max, 0);

@@ -1,0 +1,38 @@
+package dev.gatehouse.authenticators;
+
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationProcessor;
+import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.services.Urls;
+import org.keycloak.services.managers.ClientSessionCode;
+
+/** Sends the browser through Keycloak's broker to the central identity provider, with a login hint. */
+final class CentralRedirect {
+
+    private CentralRedirect() {}
+
+    /** @return false when the provider is missing or disabled, so the caller can fall back */
+    static boolean redirect(AuthenticationFlowContext context, String alias, String loginHint) {
+        IdentityProviderModel provider =
+                context.getSession().identityProviders().getByAlias(alias);
+        if (provider == null || !provider.isEnabled()) {
+            return false;
+        }
+        var authSession = context.getAuthenticationSession();
+        String accessCode =
+                new ClientSessionCode<>(context.getSession(), context.getRealm(), authSession).getOrGenerateCode();
+        URI location = Urls.identityProviderAuthnRequest(
+                context.getUriInfo().getBaseUri(),
+                alias,
+                context.getRealm().getName(),
+                accessCode,
+                authSession.getClient().getClientId(),
+                authSession.getTabId(),
+                AuthenticationProcessor.getClientData(context.getSession(), authSession),
+                loginHint);
+        context.forceChallenge(Response.seeOther(location).build());
+        return true;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.gatehouse.authenticators;
+
+import dev.gatehouse.storage.GatehouseAccounts;
+import dev.gatehouse.store.AccountStoreUnavailableException;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.authenticators.broker.AbstractIdpAuthenticator;
+import org.keycloak.authentication.authenticators.broker.util.SerializedBrokeredIdentityContext;
+import org.keycloak.broker.provider.BrokeredIdentityContext;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * {@code gatehouse-complete-link}: the last step of the first broker login. Records the central
+ * subject in the store and, with {@code removeLegacyPasswordOnLink}, deletes the legacy hash.
+ */
+final class CompleteCentralLink extends AbstractIdpAuthenticator {
+
+    @Override
+    protected void authenticateImpl(
+            AuthenticationFlowContext context,
+            SerializedBrokeredIdentityContext serializedCtx,
+            BrokeredIdentityContext brokerContext) {
+        UserModel user = context.getUser();
+        RealmModel realm = context.getRealm();
+        boolean removePassword =
+                CompleteCentralLinkConfig.of(context.getAuthenticatorConfig()).removeLegacyPassword();
+        try {
+            GatehouseAccounts.accountId(realm, user).ifPresent(id -> {
+                GatehouseAccounts.repository(context.getSession())
+                        .linkCentral(id, brokerContext.getId(), removePassword);
+                GatehouseAccounts.evict(context.getSession(), realm, user);
+            });
+            context.success();
+        } catch (AccountStoreUnavailableException e) {
+            StoreOutage.browserChallenge(context, e);
+        }
+    }
+
+    @Override
+    protected void actionImpl(
+            AuthenticationFlowContext context,
+            SerializedBrokeredIdentityContext serializedCtx,
+            BrokeredIdentityContext brokerContext) {
+        authenticateImpl(context, serializedCtx, brokerContext);
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return true;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+}

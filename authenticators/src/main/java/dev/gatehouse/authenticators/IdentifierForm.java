@@ -1,0 +1,129 @@
+package dev.gatehouse.authenticators;
+
+import dev.gatehouse.store.AccountStoreUnavailableException;
+import dev.gatehouse.store.Identifiers;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
+import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelDuplicateException;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.services.managers.AuthenticationManager;
+import org.keycloak.services.validation.Validation;
+
+/**
+ * {@code gatehouse-identifier}: asks for the username or e-mail alone, then sends linked accounts
+ * to the central identity provider and everyone else, known or not, to the password step.
+ */
+final class IdentifierForm extends AbstractUsernameFormAuthenticator {
+
+    static final String MISSING_IDENTIFIER = "gatehouse.identifierMissing";
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        UserModel user = context.getUser();
+        if (user != null) {
+            // Re-authentication of a known session user: no identifier to ask for.
+            route(context, user, user.getUsername());
+            return;
+        }
+        MultivaluedMap<String, String> formData = new MultivaluedHashMap<>();
+        String loginHint = context.getAuthenticationSession().getClientNote(OIDCLoginProtocol.LOGIN_HINT_PARAM);
+        if (loginHint != null) {
+            formData.add(AuthenticationManager.FORM_USERNAME, loginHint);
+        }
+        LoginFormsProvider form = context.form();
+        if (!formData.isEmpty()) {
+            form.setFormData(formData);
+        }
+        context.challenge(form.createLoginUsername());
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        String typed =
+                context.getHttpRequest().getDecodedFormParameters().getFirst(AuthenticationManager.FORM_USERNAME);
+        String identifier = typed == null ? "" : typed.strip();
+        if (identifier.isEmpty()) {
+            context.getEvent().error(Errors.USER_NOT_FOUND);
+            context.forceChallenge(challenge(context, MISSING_IDENTIFIER, Validation.FIELD_USERNAME));
+            return;
+        }
+        context.getEvent().detail(Details.USERNAME, identifier);
+        var authSession = context.getAuthenticationSession();
+        authSession.setAuthNote(ATTEMPTED_USERNAME, identifier);
+        // The password step shows the identifier as typed, for known and unknown ones alike.
+        authSession.setAuthNote(USERNAME_HIDDEN, "true");
+        try {
+            route(context, find(context.getSession(), context.getRealm(), identifier), identifier);
+        } catch (AccountStoreUnavailableException e) {
+            StoreOutage.browserChallenge(context, e);
+        }
+    }
+
+    private void route(AuthenticationFlowContext context, UserModel user, String identifier) {
+        CentralIdentity central = CentralIdentity.of(context.getRealm());
+        boolean linked = user != null && central.isLinked(context.getSession(), context.getRealm(), user);
+        IdentifierFormConfig config = IdentifierFormConfig.of(context.getAuthenticatorConfig());
+        switch (IdentifierRoute.of(user != null, linked, config.unknownIdentifiers())) {
+            case CENTRAL -> {
+                String hint = user != null && user.getEmail() != null ? user.getEmail() : identifier;
+                if (!CentralRedirect.redirect(context, central.alias(), hint)) {
+                    toPassword(context, user);
+                }
+            }
+            case PASSWORD -> toPassword(context, user);
+            case PASSWORD_UNKNOWN -> toPassword(context, null);
+        }
+    }
+
+    private static void toPassword(AuthenticationFlowContext context, UserModel user) {
+        if (user == null) {
+            context.clearUser();
+        } else {
+            context.setUser(user);
+        }
+        context.success();
+    }
+
+    private static UserModel find(KeycloakSession session, RealmModel realm, String identifier) {
+        if (!Identifiers.isValidUsername(identifier)) {
+            return null;
+        }
+        try {
+            return KeycloakModelUtils.findUserByNameOrEmail(session, realm, identifier);
+        } catch (ModelDuplicateException ambiguous) {
+            // An e-mail shared by several accounts resolves to none of them (SPEC P4.2).
+            return null;
+        }
+    }
+
+    @Override
+    protected Response createLoginForm(LoginFormsProvider form) {
+        return form.createLoginUsername();
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return false;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {}
+
+    @Override
+    public void close() {}
+}

@@ -1,0 +1,87 @@
+package dev.gatehouse.authenticators;
+
+import dev.gatehouse.store.AccountStoreUnavailableException;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
+import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
+import org.keycloak.events.Errors;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.PasswordCredentialModel;
+import org.keycloak.services.messages.Messages;
+import org.keycloak.services.validation.Validation;
+
+/**
+ * {@code gatehouse-password}: the password of the account the identifier step found, checked
+ * against the store; with no account, the same page fails the same way after a dummy hash.
+ */
+final class PasswordStep extends AbstractUsernameFormAuthenticator {
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        context.challenge(challenge(context, null));
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        MultivaluedMap<String, String> formData = context.getHttpRequest().getDecodedFormParameters();
+        UserModel user = context.getUser();
+        try {
+            switch (PasswordDecision.decide(
+                    user != null,
+                    () -> validatePassword(context, user, formData, false),
+                    () -> AuthenticatorUtils.dummyHash(context))) {
+                case ACCEPTED -> context.success(PasswordCredentialModel.TYPE);
+                case REJECTED -> {
+                    // validatePassword has recorded the event and the failure challenge.
+                }
+                case UNKNOWN_ACCOUNT -> rejectUnknown(context);
+            }
+        } catch (AccountStoreUnavailableException e) {
+            StoreOutage.browserChallenge(context, e);
+        }
+    }
+
+    private void rejectUnknown(AuthenticationFlowContext context) {
+        context.getEvent().error(Errors.USER_NOT_FOUND);
+        Response page = challenge(context, getDefaultChallengeMessage(context), Validation.FIELD_PASSWORD);
+        context.failureChallenge(AuthenticationFlowError.INVALID_USER, page);
+    }
+
+    @Override
+    protected Response createLoginForm(LoginFormsProvider form) {
+        return form.createLoginPassword();
+    }
+
+    /** A locked-out account reads like a wrong password, which is all an unknown one can get (SPEC P3.2). */
+    @Override
+    protected String disabledByBruteForceError(String error) {
+        return Messages.INVALID_USER;
+    }
+
+    @Override
+    protected String disabledByBruteForceFieldError() {
+        return Validation.FIELD_PASSWORD;
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return false;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {}
+
+    @Override
+    public void close() {}
+}

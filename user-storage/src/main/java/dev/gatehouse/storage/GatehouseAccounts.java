@@ -1,0 +1,65 @@
+package dev.gatehouse.storage;
+
+import dev.gatehouse.store.AccountRepository;
+import java.util.Optional;
+import java.util.UUID;
+import org.keycloak.component.ComponentModel;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.cache.UserCache;
+import org.keycloak.storage.StorageId;
+import org.keycloak.storage.UserStorageProvider;
+
+/** How other Gatehouse providers reach the account store of a realm and its accounts as Keycloak users. */
+public final class GatehouseAccounts {
+
+    private GatehouseAccounts() {}
+
+    public static AccountRepository repository(KeycloakSession session) {
+        JpaConnectionProvider connection =
+                session.getProvider(JpaConnectionProvider.class, AccountsStorageProviderFactory.DATASOURCE);
+        if (connection == null) {
+            throw new IllegalStateException(
+                    "Keycloak datasource '" + AccountsStorageProviderFactory.DATASOURCE + "' is not configured");
+        }
+        return new AccountRepository(connection.getEntityManager());
+    }
+
+    /** The realm's {@code gatehouse-accounts} user federation component. */
+    public static Optional<ComponentModel> component(RealmModel realm) {
+        return realm.getComponentsStream(realm.getId(), UserStorageProvider.class.getName())
+                .filter(component -> AccountsStorageProviderFactory.PROVIDER_ID.equals(component.getProviderId()))
+                .findFirst();
+    }
+
+    /** The Keycloak user of a store account. */
+    public static Optional<UserModel> user(KeycloakSession session, RealmModel realm, UUID accountId) {
+        return component(realm)
+                .map(component -> session.users()
+                        .getUserById(realm, new StorageId(component.getId(), accountId.toString()).getId()));
+    }
+
+    /** The store account id behind a Keycloak user, when it is a Gatehouse account. */
+    public static Optional<UUID> accountId(RealmModel realm, UserModel user) {
+        StorageId id = new StorageId(user.getId());
+        return component(realm)
+                .filter(component -> component.getId().equals(id.getProviderId()))
+                .flatMap(component -> {
+                    try {
+                        return Optional.of(UUID.fromString(id.getExternalId()));
+                    } catch (IllegalArgumentException e) {
+                        return Optional.empty();
+                    }
+                });
+    }
+
+    /** Drops Keycloak's cached copy of a user after the store row changed. */
+    public static void evict(KeycloakSession session, RealmModel realm, UserModel user) {
+        UserCache cache = session.getProvider(UserCache.class);
+        if (cache != null) {
+            cache.evict(realm, user);
+        }
+    }
+}
