@@ -31,7 +31,9 @@ public final class BrowserClient {
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
-    private final Map<String, String> cookies = new LinkedHashMap<>();
+    /** Cookies by path, then name: Keycloak sets cookies of the same name for each realm's path. */
+    private final Map<String, Map<String, String>> cookies = new LinkedHashMap<>();
+
     private String acceptLanguage = "en";
 
     BrowserClient(String baseUrl) {
@@ -63,14 +65,17 @@ public final class BrowserClient {
     }
 
     public Optional<String> cookie(String name) {
-        return Optional.ofNullable(cookies.get(name));
+        return cookies.values().stream()
+                .map(byName -> byName.get(name))
+                .filter(java.util.Objects::nonNull)
+                .findFirst();
     }
 
     private Page follow(HttpRequest first) {
         HttpRequest request = first;
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             HttpResponse<String> response = send(request);
-            remember(response.headers());
+            remember(request.uri(), response.headers());
             Optional<String> location = response.headers().firstValue("Location");
             if (response.statusCode() / 100 != 3 || location.isEmpty()) {
                 return new Page(response.statusCode(), request.uri(), response.body(), Optional.empty());
@@ -89,12 +94,16 @@ public final class BrowserClient {
                 .timeout(Duration.ofSeconds(30))
                 .header("Accept", "text/html,application/xhtml+xml")
                 .header("Accept-Language", acceptLanguage);
-        if (!cookies.isEmpty()) {
-            builder.header(
-                    "Cookie",
-                    cookies.entrySet().stream()
-                            .map(cookie -> cookie.getKey() + "=" + cookie.getValue())
-                            .collect(Collectors.joining("; ")));
+        String path = uri.getPath() == null || uri.getPath().isEmpty() ? "/" : uri.getPath();
+        String header = cookies.entrySet().stream()
+                .filter(byPath -> pathMatches(path, byPath.getKey()))
+                // Longer paths first, as browsers order them.
+                .sorted((a, b) -> b.getKey().length() - a.getKey().length())
+                .flatMap(byPath -> byPath.getValue().entrySet().stream())
+                .map(cookie -> cookie.getKey() + "=" + cookie.getValue())
+                .collect(Collectors.joining("; "));
+        if (!header.isEmpty()) {
+            builder.header("Cookie", header);
         }
         return builder;
     }
@@ -110,7 +119,7 @@ public final class BrowserClient {
         }
     }
 
-    private void remember(HttpHeaders headers) {
+    private void remember(URI requested, HttpHeaders headers) {
         for (String header : headers.allValues("Set-Cookie")) {
             String[] parts = header.split(";");
             int equals = parts[0].indexOf('=');
@@ -119,16 +128,34 @@ public final class BrowserClient {
             }
             String name = parts[0].substring(0, equals).strip();
             String value = parts[0].substring(equals + 1).strip();
-            boolean expired = List.of(parts).stream()
-                    .map(String::strip)
+            List<String> attributes = List.of(parts).stream().map(String::strip).toList();
+            String path = attributes.stream()
+                    .filter(attribute -> attribute.toLowerCase().startsWith("path="))
+                    .map(attribute -> attribute.substring(5))
+                    .findFirst()
+                    .orElseGet(() -> defaultPath(requested));
+            boolean expired = attributes.stream()
                     .anyMatch(attribute -> attribute.equalsIgnoreCase("Max-Age=0")
                             || attribute.toLowerCase().startsWith("expires=thu, 01 jan 1970"));
+            Map<String, String> byName = cookies.computeIfAbsent(path, ignored -> new LinkedHashMap<>());
             if (expired || value.isEmpty()) {
-                cookies.remove(name);
+                byName.remove(name);
             } else {
-                cookies.put(name, value);
+                byName.put(name, value);
             }
         }
+    }
+
+    private static boolean pathMatches(String requestPath, String cookiePath) {
+        return requestPath.equals(cookiePath)
+                || (requestPath.startsWith(cookiePath)
+                        && (cookiePath.endsWith("/") || requestPath.charAt(cookiePath.length()) == '/'));
+    }
+
+    private static String defaultPath(URI uri) {
+        String path = uri.getPath();
+        int slash = path == null ? -1 : path.lastIndexOf('/');
+        return slash <= 0 ? "/" : path.substring(0, slash);
     }
 
     static String encode(Map<String, String> fields) {

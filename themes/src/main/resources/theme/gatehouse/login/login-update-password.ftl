@@ -1,5 +1,4 @@
 <#import "template.ftl" as layout>
-<#import "password-commons.ftl" as passwordCommons>
 <#import "field.ftl" as field>
 <#import "buttons.ftl" as buttons>
 <#import "password-validation.ftl" as validator>
@@ -14,9 +13,9 @@
             <@field.password name="password-new" label=msg("passwordNew") fieldName="password" autocomplete="new-password" autofocus=true />
             <@field.password name="password-confirm" label=msg("passwordConfirm") autocomplete="new-password" />
 
-            <div class="${properties.kcFormGroupClass!}">
-                <@passwordCommons.logoutOtherSessions/>
-            </div>
+            <#-- SPEC P1.8: after a password change every other session of the account ends. -->
+            <input type="hidden" name="logout-sessions" value="on">
+            <p id="gatehouse-sessions-end">${msg("gatehouse.resetEndsSessions")}</p>
 
             <@buttons.actionGroup horizontal=true>
                 <#if isAppInitiatedAction??>

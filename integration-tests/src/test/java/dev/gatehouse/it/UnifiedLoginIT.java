@@ -1,0 +1,166 @@
+package dev.gatehouse.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatehouse.testing.BrowserClient;
+import dev.gatehouse.testing.GatehouseEnvironment;
+import dev.gatehouse.testing.GatehouseExtension;
+import dev.gatehouse.testing.Oidc;
+import dev.gatehouse.testing.Page;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(GatehouseExtension.class)
+@DisplayName("Unified login: identifier first, linked accounts through the central IdP")
+class UnifiedLoginIT {
+
+    private final GatehouseEnvironment env;
+    private final LoginPages pages;
+    private final CentralUsers central;
+
+    UnifiedLoginIT(GatehouseEnvironment env) {
+        this.env = env;
+        this.pages = new LoginPages(env);
+        this.central = new CentralUsers(env);
+    }
+
+    @Test
+    @DisplayName("the first page asks for the identifier alone and offers the central login")
+    void identifierAlone() {
+        Page page = pages.open(env.browser());
+
+        assertThat(page.document().select(LoginPages.FORM + " input[name=password]"))
+                .isEmpty();
+        assertThat(page.document().selectFirst("#social-console"))
+                .as(page.body())
+                .isNotNull();
+    }
+
+    @Test
+    @DisplayName("a linked account goes to the central login with a login hint and comes back as itself")
+    void linkedAccountThroughCentral() {
+        String username = Names.unique("uni");
+        String email = username + "@central.test";
+        String subject = central.create(username + "-c", email, true, "central-pass");
+        env.store().account(username).email(email).centralSubject(subject).create();
+        BrowserClient browser = env.browser();
+
+        Page centralLogin = pages.identify(browser, username);
+
+        assertThat(centralLogin.uri().getPath()).startsWith("/realms/console/");
+        assertThat(centralLogin.form(LoginPages.FORM).value("username")).isEqualTo(email);
+        Page back = browser.submit(centralLogin.form(LoginPages.FORM).fill("password", "central-pass"));
+        assertThat(preferredUsername(back)).isEqualTo(username);
+    }
+
+    @Test
+    @DisplayName("a linked account's legacy password is refused by direct grant with the central-login error")
+    void linkedDirectGrantRefused() {
+        String username = Names.unique("legacy-linked");
+        String subject = central.create(username + "-c", username + "@central.test", true, "central-pass");
+        env.store()
+                .account(username)
+                .email(username + "@central.test")
+                .password("legacy-pass")
+                .centralSubject(subject)
+                .create();
+
+        HttpResponse<String> grant =
+                env.oidc("gatehouse").passwordGrant("demo-api", "demo-api-secret", username, "legacy-pass");
+
+        assertThat(grant.statusCode()).isEqualTo(400);
+        JsonNode error = Oidc.json(grant.body());
+        assertThat(error.get("error").asText()).isEqualTo("invalid_grant");
+        assertThat(error.get("error_description").asText()).contains("central account");
+    }
+
+    @Test
+    @DisplayName("linking: the central e-mail of an unlinked account is confirmed with its legacy password")
+    void linkingConfirmsLegacyPassword() {
+        String username = Names.unique("linkme");
+        String email = username + "@both.test";
+        env.store().account(username).email(email).password("legacy-pass").create();
+        String subject = central.create(username + "-c", email, true, "central-pass");
+        BrowserClient browser = env.browser();
+
+        Page confirm = centralLogin(browser, username + "-c", "central-pass");
+        assertThat(LoginPages.isPasswordPage(confirm)).as(confirm.text()).isTrue();
+        Page linked = browser.submit(confirm.form(LoginPages.FORM).fill("password", "legacy-pass"));
+
+        assertThat(preferredUsername(linked)).isEqualTo(username);
+        assertThat(env.store().queryString("SELECT central_subject FROM account WHERE email_key = ?", email))
+                .contains(subject);
+        assertThat(env.store().passwordHash(username)).isEmpty();
+        Page next = pages.identify(env.browser(), username);
+        assertThat(next.uri().getPath()).startsWith("/realms/console/");
+        HttpResponse<String> grant =
+                env.oidc("gatehouse").passwordGrant("demo-api", "demo-api-secret", username, "legacy-pass");
+        assertThat(grant.body()).contains("central account");
+    }
+
+    @Test
+    @DisplayName("an account whose own e-mail is unconfirmed is never linked")
+    void unconfirmedNotLinked() {
+        String username = Names.unique("unconf");
+        String email = username + "@both.test";
+        env.store()
+                .account(username)
+                .email(email)
+                .emailUnconfirmed()
+                .password("legacy-pass")
+                .create();
+        central.create(username + "-c", email, true, "central-pass");
+
+        Page refused = centralLogin(env.browser(), username + "-c", "central-pass");
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.text()).contains("cannot be linked automatically");
+        assertThat(refused.leftServerTo()).isEmpty();
+        assertThat(env.store().queryString("SELECT count(*) FROM account WHERE email_key = ?", email))
+                .contains("1");
+        assertThat(env.store().queryString("SELECT central_subject FROM account WHERE email_key = ?", email))
+                .isEmpty();
+    }
+
+    @Test
+    @DisplayName("first central login without an account creates one, e-mail confirmed exactly when asserted")
+    void firstCentralLoginCreatesAccount() {
+        for (boolean verified : new boolean[] {true, false}) {
+            String name = Names.unique(verified ? "newv" : "newu");
+            String email = name + "@new.test";
+            String subject = central.create(name, email, verified, "central-pass");
+
+            Page back = centralLogin(env.browser(), name, "central-pass");
+
+            assertThat(preferredUsername(back)).isEqualTo(name);
+            assertThat(env.store()
+                            .queryString(
+                                    "SELECT email_confirmed::text FROM account WHERE central_subject = ?", subject))
+                    .contains(String.valueOf(verified));
+        }
+    }
+
+    /** "Log in with Console" on the identifier page, then the central credentials. */
+    private Page centralLogin(BrowserClient browser, String centralUsername, String password) {
+        Page identifier = pages.open(browser);
+        String href = identifier.document().selectFirst("#social-console").absUrl("href");
+        Page centralPage = browser.get(href);
+        assertThat(centralPage.uri().getPath()).startsWith("/realms/console/");
+        return browser.submit(centralPage
+                .form(LoginPages.FORM)
+                .fill("username", centralUsername)
+                .fill("password", password));
+    }
+
+    private String preferredUsername(Page result) {
+        String code = result.redirectParameter("code").orElseThrow(() -> new AssertionError(result.text()));
+        HttpResponse<String> tokens = env.oidc("gatehouse").exchangeCode(LoginPages.CLIENT, LoginPages.REDIRECT, code);
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+        return Oidc.claims(Oidc.json(tokens.body()).get("id_token").asText())
+                .get("preferred_username")
+                .asText();
+    }
+}
