@@ -27,6 +27,9 @@ final class IdentifierForm extends AbstractUsernameFormAuthenticator {
 
     static final String MISSING_IDENTIFIER = "gatehouse.identifierMissing";
 
+    /** Auth note: id of the account the identifier matched, for the password step. */
+    static final String IDENTIFIED_USER = "gatehouse.identifiedUser";
+
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         UserModel user = context.getUser();
@@ -85,11 +88,16 @@ final class IdentifierForm extends AbstractUsernameFormAuthenticator {
         }
     }
 
+    /**
+     * The account goes to the password step as a note, not as the flow's user: Keycloak checks the
+     * flow's user on every request and would show "account disabled" before any password.
+     */
     private static void toPassword(AuthenticationFlowContext context, UserModel user) {
+        context.clearUser();
         if (user == null) {
-            context.clearUser();
+            context.getAuthenticationSession().removeAuthNote(IDENTIFIED_USER);
         } else {
-            context.setUser(user);
+            context.getAuthenticationSession().setAuthNote(IDENTIFIED_USER, user.getId());
         }
         context.success();
     }

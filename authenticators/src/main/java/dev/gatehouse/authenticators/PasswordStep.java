@@ -30,13 +30,21 @@ final class PasswordStep extends AbstractUsernameFormAuthenticator {
     @Override
     public void action(AuthenticationFlowContext context) {
         MultivaluedMap<String, String> formData = context.getHttpRequest().getDecodedFormParameters();
-        UserModel user = context.getUser();
         try {
+            // Not the flow's user yet: Keycloak refuses a disabled flow user before any password is
+            // checked. Brute-force detection counts failures by the attempted username.
+            UserModel user = identified(context);
             switch (PasswordDecision.decide(
                     user != null,
                     () -> validatePassword(context, user, formData, false),
                     () -> AuthenticatorUtils.dummyHash(context))) {
-                case ACCEPTED -> context.success(PasswordCredentialModel.TYPE);
+                case ACCEPTED -> {
+                    // Only now, with the password proven, may the page tell that the account is blocked.
+                    if (enabledUser(context, user)) {
+                        context.setUser(user);
+                        context.success(PasswordCredentialModel.TYPE);
+                    }
+                }
                 case REJECTED -> {
                     // validatePassword has recorded the event and the failure challenge.
                 }
@@ -45,6 +53,11 @@ final class PasswordStep extends AbstractUsernameFormAuthenticator {
         } catch (AccountStoreUnavailableException e) {
             StoreOutage.browserChallenge(context, e);
         }
+    }
+
+    private static UserModel identified(AuthenticationFlowContext context) {
+        String id = context.getAuthenticationSession().getAuthNote(IdentifierForm.IDENTIFIED_USER);
+        return id == null ? null : context.getSession().users().getUserById(context.getRealm(), id);
     }
 
     private void rejectUnknown(AuthenticationFlowContext context) {

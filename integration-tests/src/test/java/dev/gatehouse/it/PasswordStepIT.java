@@ -50,6 +50,41 @@ class PasswordStepIT {
         assertThat(locked.status()).isEqualTo(unknown.status());
     }
 
+    @Test
+    @DisplayName(
+            "terminated, banned and sub-users of banned accounts are refused, and told so only after the right password")
+    void blockedAccounts() {
+        String parent = Names.unique("banned-parent");
+        var parentId = env.store()
+                .account(parent)
+                .password("pw-1")
+                .status("banned", "abuse")
+                .create();
+        String sub = Names.unique("banned-child");
+        env.store().account(sub).password("pw-1").parent(parentId).create();
+        String terminated = Names.unique("terminated");
+        env.store()
+                .account(terminated)
+                .password("pw-1")
+                .status("terminated", "billing")
+                .create();
+
+        for (String username : List.of(parent, sub, terminated)) {
+            Page wrong = pages.login(env.browser(), username, "pw-2");
+            assertThat(LoginPages.inputError(wrong)).as(username).isEqualTo(GENERIC);
+            assertThat(wrong.text()).doesNotContain("disabled");
+
+            Page right = pages.login(env.browser(), username, "pw-1");
+            assertThat(right.redirectParameter("code")).as(username).isEmpty();
+            assertThat(right.text()).as(username).contains("Account is disabled");
+            assertThat(env.oidc("gatehouse")
+                            .passwordGrant("demo-api", "demo-api-secret", username, "pw-1")
+                            .body())
+                    .as(username)
+                    .doesNotContain("access_token");
+        }
+    }
+
     /** Benchmark-style output, no timing assertion: the figures go into the closing note. */
     @Test
     @DisplayName("unknown identifier and wrong password take comparable time (30 of each, medians printed)")
