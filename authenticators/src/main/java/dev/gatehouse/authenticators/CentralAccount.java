@@ -23,7 +23,7 @@ import org.keycloak.models.UserModel;
  * store account of a central identity, or hands an e-mail match to the password confirmation that
  * follows it in the flow.
  */
-final class CentralAccount extends AbstractIdpAuthenticator {
+final class CentralAccount extends AbstractIdpAuthenticator implements StatelessAuthenticator {
 
     /** User attribute the identity provider's mapper fills from the central {@code email_verified} claim. */
     static final String CENTRAL_EMAIL_VERIFIED = "gatehouseCentralEmailVerified";
@@ -107,10 +107,5 @@ final class CentralAccount extends AbstractIdpAuthenticator {
     @Override
     public boolean requiresUser() {
         return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
     }
 }

@@ -1,9 +1,6 @@
 package dev.gatehouse.authenticators;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
@@ -11,7 +8,7 @@ import org.keycloak.models.UserModel;
  * at the central identity provider; instead of a reset e-mail it gets a page that links to the
  * central reset and says the new password applies to both (SPEC P1.8).
  */
-final class CentralResetHandoff implements Authenticator {
+final class CentralResetHandoff implements StatelessAuthenticator {
 
     static final String TEMPLATE = "gatehouse-central-reset.ftl";
 
@@ -38,15 +35,4 @@ final class CentralResetHandoff implements Authenticator {
     public boolean requiresUser() {
         return false;
     }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {}
-
-    @Override
-    public void close() {}
 }

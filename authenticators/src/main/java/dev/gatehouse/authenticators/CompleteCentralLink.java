@@ -6,7 +6,6 @@ import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.broker.AbstractIdpAuthenticator;
 import org.keycloak.authentication.authenticators.broker.util.SerializedBrokeredIdentityContext;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
-import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
@@ -14,7 +13,7 @@ import org.keycloak.models.UserModel;
  * {@code gatehouse-complete-link}: the last step of the first broker login. Records the central
  * subject in the store and, with {@code removeLegacyPasswordOnLink}, deletes the legacy hash.
  */
-final class CompleteCentralLink extends AbstractIdpAuthenticator {
+final class CompleteCentralLink extends AbstractIdpAuthenticator implements StatelessAuthenticator {
 
     @Override
     protected void authenticateImpl(
@@ -47,11 +46,6 @@ final class CompleteCentralLink extends AbstractIdpAuthenticator {
 
     @Override
     public boolean requiresUser() {
-        return true;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
         return true;
     }
 }

@@ -5,15 +5,13 @@ import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.authenticators.directgrant.AbstractDirectGrantAuthenticator;
 import org.keycloak.models.AuthenticationExecutionModel.Requirement;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
  * {@code gatehouse-direct-grant-central}: a linked account has no usable legacy password, so a
  * direct grant for it fails whatever the password, telling the user to sign in centrally (SPEC P1.5).
  */
-public final class DirectGrantCentralCheck extends AbstractDirectGrantAuthenticator {
+public final class DirectGrantCentralCheck extends AbstractDirectGrantAuthenticator implements StatelessAuthenticator {
 
     public static final String PROVIDER_ID = "gatehouse-direct-grant-central";
     static final String EVENT_ERROR = "gatehouse_central_login_required";
@@ -41,14 +39,6 @@ public final class DirectGrantCentralCheck extends AbstractDirectGrantAuthentica
     public boolean requiresUser() {
         return true;
     }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {}
 
     @Override
     public String getId() {

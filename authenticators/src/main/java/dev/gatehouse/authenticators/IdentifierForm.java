@@ -23,7 +23,7 @@ import org.keycloak.services.validation.Validation;
  * {@code gatehouse-identifier}: asks for the username or e-mail alone, then sends linked accounts
  * to the central identity provider and everyone else, known or not, to the password step.
  */
-final class IdentifierForm extends AbstractUsernameFormAuthenticator {
+final class IdentifierForm extends AbstractUsernameFormAuthenticator implements StatelessAuthenticator {
 
     static final String MISSING_IDENTIFIER = "gatehouse.identifierMissing";
 
@@ -123,15 +123,4 @@ final class IdentifierForm extends AbstractUsernameFormAuthenticator {
     public boolean requiresUser() {
         return false;
     }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {}
-
-    @Override
-    public void close() {}
 }

@@ -9,8 +9,6 @@ import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAu
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.events.Errors;
 import org.keycloak.forms.login.LoginFormsProvider;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.services.messages.Messages;
@@ -20,7 +18,7 @@ import org.keycloak.services.validation.Validation;
  * {@code gatehouse-password}: the password of the account the identifier step found, checked
  * against the store; with no account, the same page fails the same way after a dummy hash.
  */
-final class PasswordStep extends AbstractUsernameFormAuthenticator {
+final class PasswordStep extends AbstractUsernameFormAuthenticator implements StatelessAuthenticator {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -86,15 +84,4 @@ final class PasswordStep extends AbstractUsernameFormAuthenticator {
     public boolean requiresUser() {
         return false;
     }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {}
-
-    @Override
-    public void close() {}
 }
