@@ -46,8 +46,9 @@ public final class AdminApi {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/" + path))
-                .header("Authorization", "Bearer " + token());
+        // "gatehouse/users" is under /admin/realms/; "/serverinfo" is under /admin.
+        String url = path.startsWith("/") ? baseUrl + "/admin" + path : baseUrl + "/admin/realms/" + path;
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token());
     }
 
     private synchronized String token() {

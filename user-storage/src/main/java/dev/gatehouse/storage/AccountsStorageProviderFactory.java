@@ -1,6 +1,7 @@
 package dev.gatehouse.storage;
 
 import dev.gatehouse.store.PasswordHasher;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,10 +12,12 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.PasswordPolicy;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.storage.UserStorageProviderFactory;
 
 /** Registers the account store as a Keycloak user federation provider. */
-public final class AccountsStorageProviderFactory implements UserStorageProviderFactory<AccountsStorageProvider> {
+public final class AccountsStorageProviderFactory
+        implements UserStorageProviderFactory<AccountsStorageProvider>, ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "gatehouse-accounts";
 
@@ -62,6 +65,18 @@ public final class AccountsStorageProviderFactory implements UserStorageProvider
     @Override
     public AccountsStorageProvider create(KeycloakSession session, ComponentModel model) {
         return new AccountsStorageProvider(session, model, hasher(model));
+    }
+
+    /** What the admin console's server info shows for the bundle. */
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        Map<String, String> info = new LinkedHashMap<>();
+        info.put("gatehouseVersion", GatehouseVersion.VERSION);
+        info.put("keycloakCompiledAgainst", GatehouseVersion.KEYCLOAK_COMPILED_AGAINST);
+        info.put("datasource", DATASOURCE);
+        info.put("schemaMigrations", "db/gatehouse (Flyway)");
+        info.put("defaultBcryptCost", String.valueOf(AccountsStorageConfigProperties.DEFAULT_BCRYPT_COST));
+        return info;
     }
 
     /** The password hasher of a {@code gatehouse-accounts} component, shared across sessions. */
