@@ -88,7 +88,9 @@ final class CentralAccount extends AbstractIdpAuthenticator implements Stateless
 
     /** The central username, or a variant of it when a store account or pending signup has it. */
     private static String freeUsername(AccountRepository accounts, BrokeredIdentityContext brokerContext) {
-        String wanted = brokerContext.getUsername() != null ? brokerContext.getUsername() : brokerContext.getEmail();
+        String wanted = brokerContext.getUsername() != null
+                ? brokerContext.getUsername()
+                : brokerContext.getEmail() != null ? brokerContext.getEmail() : brokerContext.getId();
         String candidate = wanted;
         while (accounts.usernameTaken(candidate)) {
             candidate = wanted + "-" + (1000 + RANDOM.nextInt(9000));
