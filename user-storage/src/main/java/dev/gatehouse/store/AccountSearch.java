@@ -32,6 +32,10 @@ public final class AccountSearch {
 
     /** The search, or empty when the parameters ask for something no store account has. */
     public static Optional<AccountSearch> from(Map<String, String> params) {
+        if (params.values().stream().anyMatch(AccountSearch::hasControlCharacter)) {
+            // No identifier contains one, and PostgreSQL refuses NUL in text.
+            return Optional.empty();
+        }
         AccountSearch search = new AccountSearch();
         boolean exact = Boolean.parseBoolean(params.get(EXACT));
         String term = params.get(SEARCH);
@@ -96,6 +100,10 @@ public final class AccountSearch {
             pattern.append('%');
         }
         return pattern.toString();
+    }
+
+    private static boolean hasControlCharacter(String value) {
+        return value != null && value.codePoints().anyMatch(Character::isISOControl);
     }
 
     private static boolean isSet(String value) {

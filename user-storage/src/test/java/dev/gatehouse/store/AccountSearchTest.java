@@ -276,6 +276,25 @@ class AccountSearchTest {
     }
 
     @Nested
+    @DisplayName("control characters")
+    class ControlCharacters {
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {SEARCH, USERNAME, EMAIL})
+        @DisplayName("match no account, and never reach the database, which refuses NUL in text")
+        void matchNothing(String parameter) {
+            // given
+            Map<String, String> params = Map.of(parameter, "ali\u0000ce");
+
+            // when
+            Optional<AccountSearch> search = AccountSearch.from(params);
+
+            // then
+            assertThat(search).isEmpty();
+        }
+    }
+
+    @Nested
     @DisplayName("first and last name parameters")
     class Names {
 
