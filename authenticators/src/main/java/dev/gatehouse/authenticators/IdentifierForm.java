@@ -28,7 +28,7 @@ final class IdentifierForm extends AbstractUsernameFormAuthenticator implements 
     static final String MISSING_IDENTIFIER = "gatehouse.identifierMissing";
 
     /** Auth note: id of the account the identifier matched, for the password step. */
-    static final String IDENTIFIED_USER = "gatehouse.identifiedUser";
+    static final String IDENTIFIED_USER = "GATEHOUSE_IDENTIFIED_USER";
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {

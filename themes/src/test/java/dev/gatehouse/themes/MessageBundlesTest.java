@@ -48,6 +48,8 @@ class MessageBundlesTest {
     private static final Pattern TEMPLATE_KEY =
             Pattern.compile("\\b(?:msg|msgStr|advancedMsg)\\(\\s*([\"'])(gatehouse\\.[^\"']*)\\1");
 
+    private static final Pattern COMPOSED_LIST =
+            Pattern.compile("<#assign\\s+\\w+\\s*=\\s*\\[([^\\]]*)\\]", Pattern.DOTALL);
     private static final Pattern JAVA_KEY = Pattern.compile("\"(gatehouse\\.[^\"\\\\]*)\"");
 
     /** The module that assembles the deployable jar; its dev.gatehouse dependencies are the extension. */
@@ -148,7 +150,14 @@ class MessageBundlesTest {
                     templates++;
 
                     // when
-                    Set<String> used = matches(TEMPLATE_KEY, Files.readString(template, StandardCharsets.UTF_8), 2);
+                    String source = Files.readString(template, StandardCharsets.UTF_8);
+                    Set<String> used = new TreeSet<>(matches(TEMPLATE_KEY, source, 2));
+                    // A literal ending in "." is the prefix of keys composed from a list in the
+                    // template: check the composed keys instead.
+                    Set<String> prefixes = new TreeSet<>(used);
+                    prefixes.removeIf(key -> !key.endsWith("."));
+                    used.removeAll(prefixes);
+                    used.addAll(composedKeys(source, prefixes));
 
                     // then
                     Set<String> absent = difference(used, english);
@@ -218,6 +227,26 @@ class MessageBundlesTest {
      * The directory that holds the theme sources: Maven runs tests in the module directory, an IDE
      * may run them in the repository root, so walk up from the working directory.
      */
+    /** Keys like {@code gatehouse.reason.<item>.title} for every item of the template's assigned lists. */
+    private static Set<String> composedKeys(String template, Set<String> prefixes) {
+        Set<String> keys = new TreeSet<>();
+        Matcher lists = COMPOSED_LIST.matcher(template);
+        while (lists.find()) {
+            Matcher items = Pattern.compile("\"([^\"]+)\"").matcher(lists.group(1));
+            while (items.find()) {
+                for (String prefix : prefixes) {
+                    Matcher suffixes = Pattern.compile(
+                                    Pattern.quote(prefix) + "\"\\s*\\+\\s*\\w+\\s*\\+\\s*\"([^\"]*)\"")
+                            .matcher(template);
+                    while (suffixes.find()) {
+                        keys.add(prefix + items.group(1) + suffixes.group(1));
+                    }
+                }
+            }
+        }
+        return keys;
+    }
+
     private static Path repositoryRoot() {
         Path start = Path.of("").toAbsolutePath();
         for (Path dir = start; dir != null; dir = dir.getParent()) {
