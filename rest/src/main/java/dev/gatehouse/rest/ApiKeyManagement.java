@@ -24,7 +24,7 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 final class ApiKeyManagement {
 
     /** Admin events of key changes: resource type CUSTOM, path {@code gatehouse/accounts/<id>/api-keys/<key id>}. */
-    static final String EVENT_ACTOR = "gatehouse.actor";
+    static final String EVENT_ACTOR = "gatehouseActor";
 
     private final ApiKeyFormat format;
     private final ApiKeyRepository keys;

@@ -44,17 +44,22 @@ public final class ApiV1Resource {
         if (declaredLength(headers) > RequestBody.MAX_BYTES) {
             return ApiResponses.tooLarge();
         }
-        Optional<byte[]> bytes;
-        try {
-            bytes = RequestBody.read(body);
-        } catch (IOException e) {
-            return ApiResponses.invalid(400, null, "The request body could not be read");
+        String contentType = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        CheckRequest.Parsed request;
+        if (CheckRequest.isForm(contentType)) {
+            request = formRequest();
+        } else {
+            Optional<byte[]> bytes;
+            try {
+                bytes = RequestBody.read(body);
+            } catch (IOException e) {
+                return ApiResponses.invalid(400, null, "The request body could not be read");
+            }
+            if (bytes.isEmpty()) {
+                return ApiResponses.tooLarge();
+            }
+            request = CheckRequest.json(contentType, bytes.get());
         }
-        if (bytes.isEmpty()) {
-            return ApiResponses.tooLarge();
-        }
-        CheckRequest.Parsed request =
-                CheckRequest.parse(headers.getHeaderString(HttpHeaders.CONTENT_TYPE), bytes.get());
         if (!request.valid()) {
             return ApiResponses.invalid(request.status(), request.field(), request.error());
         }
@@ -63,6 +68,15 @@ public final class ApiV1Resource {
         } catch (AccountStoreUnavailableException e) {
             LOG.warnf("API key check refused while the account store is unavailable: %s", e.getCause());
             return ApiResponses.unavailable();
+        }
+    }
+
+    /** Keycloak's HTTP layer reads form bodies before the resource runs; ask it for the fields. */
+    private CheckRequest.Parsed formRequest() {
+        try {
+            return CheckRequest.form(session.getContext().getHttpRequest().getDecodedFormParameters());
+        } catch (RuntimeException undecodable) {
+            return CheckRequest.Parsed.invalid(400, null, "The form body is not valid URL-encoded UTF-8");
         }
     }
 

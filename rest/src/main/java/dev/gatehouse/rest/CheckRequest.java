@@ -4,20 +4,22 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The fields of a {@code POST api/v1/auth}, from a form or a JSON object body, or the reason the
- * body is unusable. Plain Java over bytes, so every malformed input is unit-tested.
+ * body is unusable. Plain Java, so every malformed input is unit-tested.
  */
 final class CheckRequest {
 
     static final String API_USER = "api_user";
     static final String API_KEY = "api_key";
+    static final String FORM = "application/x-www-form-urlencoded";
+    static final String JSON_TYPE = "application/json";
 
     /** Longest {@code api_user} or {@code api_key} accepted (usernames have at most 256 characters). */
     static final int MAX_FIELD_LENGTH = 1024;
@@ -43,41 +45,61 @@ final class CheckRequest {
 
     private CheckRequest() {}
 
-    static Parsed parse(String contentType, byte[] body) {
-        String mediaType =
-                contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    /** Whether the body is a form, which Keycloak's HTTP layer has already read and decoded. */
+    static boolean isForm(String contentType) {
+        return mediaType(contentType).equals(FORM);
+    }
+
+    /** A JSON body, or a 415 for anything that is neither JSON nor a form. */
+    static Parsed json(String contentType, byte[] body) {
+        if (!mediaType(contentType).equals(JSON_TYPE)) {
+            return Parsed.invalid(
+                    415, null, "Send " + FORM + " or " + JSON_TYPE + " with fields " + API_USER + " and " + API_KEY);
+        }
         Optional<String> text = RequestBody.utf8(body);
         if (text.isEmpty()) {
             return Parsed.invalid(400, null, "The request body is not valid UTF-8");
         }
-        Map<String, String> fields;
-        switch (mediaType) {
-            case "application/json" -> {
-                Optional<Map<String, String>> json = jsonFields(text.get());
-                if (json.isEmpty()) {
-                    return Parsed.invalid(
-                            400,
-                            null,
-                            "The request body must be a JSON object with string fields " + API_USER + " and "
-                                    + API_KEY);
-                }
-                fields = json.get();
-            }
-            case "application/x-www-form-urlencoded" -> {
-                Optional<Map<String, String>> form = formFields(body);
-                if (form.isEmpty()) {
+        Optional<Map<String, String>> json = jsonFields(text.get());
+        if (json.isEmpty()) {
+            return Parsed.invalid(
+                    400,
+                    null,
+                    "The request body must be a JSON object with string fields " + API_USER + " and " + API_KEY);
+        }
+        return fields(json.get());
+    }
+
+    /**
+     * Form fields as Keycloak decoded them. Its decoder replaces bytes that are not UTF-8 with
+     * U+FFFD, so a replacement character means the client sent invalid UTF-8. A field given twice
+     * is refused rather than guessed.
+     */
+    static Parsed form(Map<String, List<String>> form) {
+        Map<String, String> fields = new HashMap<>();
+        long size = 0;
+        for (Map.Entry<String, List<String>> field : form.entrySet()) {
+            for (String value : field.getValue()) {
+                size += field.getKey().length() + (value == null ? 0 : value.length());
+                if (field.getKey().indexOf('\uFFFD') >= 0 || (value != null && value.indexOf('\uFFFD') >= 0)) {
                     return Parsed.invalid(400, null, "The form body is not valid URL-encoded UTF-8");
                 }
-                fields = form.get();
             }
-            default -> {
-                return Parsed.invalid(
-                        415,
-                        null,
-                        "Send application/x-www-form-urlencoded or application/json with fields " + API_USER + " and "
-                                + API_KEY);
+            if ((field.getKey().equals(API_USER) || field.getKey().equals(API_KEY))
+                    && field.getValue().size() > 1) {
+                return Parsed.invalid(400, field.getKey(), field.getKey() + " is given more than once");
+            }
+            if (!field.getValue().isEmpty()) {
+                fields.put(field.getKey(), field.getValue().get(0));
             }
         }
+        if (size > RequestBody.MAX_BYTES) {
+            return Parsed.invalid(413, null, "The request body is larger than " + RequestBody.MAX_BYTES + " bytes");
+        }
+        return fields(fields);
+    }
+
+    private static Parsed fields(Map<String, String> fields) {
         for (String name : new String[] {API_USER, API_KEY}) {
             String value = fields.get(name);
             if (value == null || value.isBlank()) {
@@ -88,6 +110,10 @@ final class CheckRequest {
             }
         }
         return Parsed.fields(fields.get(API_USER), fields.get(API_KEY));
+    }
+
+    private static String mediaType(String contentType) {
+        return contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
     }
 
     /** The object's fields; empty for anything but an object whose two fields, if present, are strings. */
@@ -112,62 +138,5 @@ final class CheckRequest {
             }
         }
         return Optional.of(fields);
-    }
-
-    /** Form fields, percent-decoded to bytes and then strictly as UTF-8; a repeated field is refused. */
-    private static Optional<Map<String, String>> formFields(byte[] body) {
-        Map<String, String> fields = new HashMap<>();
-        int start = 0;
-        while (start <= body.length) {
-            int end = indexOf(body, (byte) '&', start);
-            if (end > start) {
-                int equals = indexOf(body, (byte) '=', start);
-                int nameEnd = equals >= 0 && equals < end ? equals : end;
-                Optional<String> name = decode(body, start, nameEnd);
-                Optional<String> value = nameEnd < end ? decode(body, nameEnd + 1, end) : Optional.of("");
-                if (name.isEmpty() || value.isEmpty()) {
-                    return Optional.empty();
-                }
-                if (fields.put(name.get(), value.get()) != null
-                        && (name.get().equals(API_USER) || name.get().equals(API_KEY))) {
-                    return Optional.empty();
-                }
-            }
-            start = end + 1;
-        }
-        return Optional.of(fields);
-    }
-
-    private static int indexOf(byte[] bytes, byte wanted, int from) {
-        for (int i = from; i < bytes.length; i++) {
-            if (bytes[i] == wanted) {
-                return i;
-            }
-        }
-        return bytes.length;
-    }
-
-    private static Optional<String> decode(byte[] body, int from, int to) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(to - from);
-        for (int i = from; i < to; i++) {
-            byte b = body[i];
-            if (b == '+') {
-                out.write(' ');
-            } else if (b == '%') {
-                if (i + 2 >= to) {
-                    return Optional.empty();
-                }
-                int high = Character.digit(body[i + 1], 16);
-                int low = Character.digit(body[i + 2], 16);
-                if (high < 0 || low < 0) {
-                    return Optional.empty();
-                }
-                out.write(high * 16 + low);
-                i += 2;
-            } else {
-                out.write(b);
-            }
-        }
-        return RequestBody.utf8(out.toByteArray());
     }
 }
