@@ -266,6 +266,48 @@ class ApiKeyCheckIT {
                 .hasValue("t");
     }
 
+    @Test
+    @DisplayName("keys stored the way the demo seeds them (SHA-256 of the decoded secret, 30-byte legacy secret too)")
+    void demoFormatKeys() {
+        String username = Names.unique("legacy");
+        UUID id = account(username);
+        String keyId = Names.unique("demo-legacy");
+        String secret = "dGVzdC1rZXktbGVnYWN5LTAwMDAwMDAwMDAwMDAwMDA";
+        seedKey(keyId, id, secret);
+        String deadbeat = Names.unique("deadbeat");
+        UUID deadbeatId = env.store()
+                .account(deadbeat)
+                .password("pw")
+                .status("terminated", "billing")
+                .create();
+        String deadbeatKeyId = Names.unique("demo-deadbeat");
+        String deadbeatSecret = "dGVzdC1rZXktZGVhZGJlYXQtMDAwMDAwMDAwMDAw";
+        seedKey(deadbeatKeyId, deadbeatId, deadbeatSecret);
+
+        assertThat(keys.checkForm(username, "GH." + keyId + "." + secret).statusCode())
+                .isEqualTo(200);
+        assertThat(keys.checkForm(deadbeat, "GH." + deadbeatKeyId + "." + deadbeatSecret)
+                        .statusCode())
+                .isEqualTo(403);
+    }
+
+    private void seedKey(String keyId, UUID accountId, String secret) {
+        env.store()
+                .execute(
+                        "INSERT INTO api_key (id, account_id, name, secret_hash) VALUES (?, ?, 'demo', ?)",
+                        keyId,
+                        accountId,
+                        sha256(Base64.getUrlDecoder().decode(secret)));
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Map<String, List<String>> headersWithoutDate(HttpResponse<?> response) {
         Map<String, List<String>> headers =
                 new LinkedHashMap<>(response.headers().map());

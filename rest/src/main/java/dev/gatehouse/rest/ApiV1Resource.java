@@ -2,6 +2,7 @@ package dev.gatehouse.rest;
 
 import dev.gatehouse.store.AccountPolicy;
 import dev.gatehouse.store.AccountRepository;
+import dev.gatehouse.store.AccountStatus;
 import dev.gatehouse.store.AccountStoreUnavailableException;
 import dev.gatehouse.store.ApiKeyCheck;
 import dev.gatehouse.store.ApiKeyFormat;
@@ -90,8 +91,11 @@ public final class ApiV1Resource {
         if (outcome instanceof ApiKeyCheck.Success success) {
             return ApiResponses.success(success.accountId());
         }
-        if (outcome instanceof ApiKeyCheck.Refused) {
-            return ApiResponses.terminated(troubleshootingUrl());
+        if (outcome instanceof ApiKeyCheck.Refused refused) {
+            AccountStatus status = refused.decision().effectiveStatus();
+            return status == AccountStatus.TERMINATED
+                    ? ApiResponses.terminated(troubleshootingUrl())
+                    : ApiResponses.invalid(403, null, "This account cannot use API keys while " + status.dbValue());
         }
         ApiKeyCheck.Failure failure = ((ApiKeyCheck.BadCredentials) outcome).failure();
         RealmModel realm = session.getContext().getRealm();

@@ -46,23 +46,25 @@ public final class GatehouseAdminResource {
     @Path("accounts/{id}/api-keys")
     @Produces(MediaType.APPLICATION_JSON)
     public Response listKeys(@PathParam("id") String id) {
-        return keys().list(account(id));
+        return StoreGuard.call(() -> keys().list(account(id)));
     }
 
     @POST
     @Path("accounts/{id}/api-keys")
     @Produces(MediaType.APPLICATION_JSON)
     public Response createKey(@PathParam("id") String id, InputStream body) {
-        return keys().create(account(id), body);
+        return StoreGuard.call(() -> keys().create(account(id), body));
     }
 
     @DELETE
     @Path("accounts/{id}/api-keys/{keyId}")
     public Response revokeKey(@PathParam("id") String id, @PathParam("keyId") String keyId) {
-        if (!keys().revoke(account(id), keyId)) {
-            throw ErrorResponse.error("API key not found", Response.Status.NOT_FOUND);
-        }
-        return Response.noContent().build();
+        return StoreGuard.call(() -> {
+            if (!keys().revoke(account(id), keyId)) {
+                throw ErrorResponse.error("API key not found", Response.Status.NOT_FOUND);
+            }
+            return Response.noContent().build();
+        });
     }
 
     /** Failed API-key checks of this realm by client IP, on this node since its start. */

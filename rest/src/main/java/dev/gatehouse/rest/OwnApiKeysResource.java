@@ -51,26 +51,32 @@ public final class OwnApiKeysResource {
     @Path("api-keys")
     @Produces(MediaType.APPLICATION_JSON)
     public Response list() {
-        Owner owner = authenticate();
-        return management(owner).list(owner.accountId());
+        return StoreGuard.call(() -> {
+            Owner owner = authenticate();
+            return management(owner).list(owner.accountId());
+        });
     }
 
     @POST
     @Path("api-keys")
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(InputStream body) {
-        Owner owner = authenticate();
-        return management(owner).create(owner.accountId(), body);
+        return StoreGuard.call(() -> {
+            Owner owner = authenticate();
+            return management(owner).create(owner.accountId(), body);
+        });
     }
 
     @DELETE
     @Path("api-keys/{keyId}")
     public Response revoke(@PathParam("keyId") String keyId) {
-        Owner owner = authenticate();
-        if (!management(owner).revoke(owner.accountId(), keyId)) {
-            throw ErrorResponse.error("Not one of your API keys", Response.Status.FORBIDDEN);
-        }
-        return Response.noContent().build();
+        return StoreGuard.call(() -> {
+            Owner owner = authenticate();
+            if (!management(owner).revoke(owner.accountId(), keyId)) {
+                throw ErrorResponse.error("Not one of your API keys", Response.Status.FORBIDDEN);
+            }
+            return Response.noContent().build();
+        });
     }
 
     private record Owner(AuthResult auth, UUID accountId) {}
