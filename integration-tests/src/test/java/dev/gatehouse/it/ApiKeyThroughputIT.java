@@ -33,7 +33,7 @@ class ApiKeyThroughputIT {
     private static final int THREADS = Integer.getInteger("gatehouse.bench.threads", 4);
     private static final Duration WARM_UP = Duration.ofSeconds(2);
     private static final Duration RUN = Duration.ofSeconds(Integer.getInteger("gatehouse.bench.seconds", 8));
-    private static final int MAX_REQUESTS = Integer.getInteger("gatehouse.bench.requests", 4000);
+    private static final int MAX_REQUESTS = Integer.getInteger("gatehouse.bench.requests", 20_000);
 
     private final GatehouseEnvironment env;
     private final ApiKeys keys;
