@@ -1,0 +1,42 @@
+package dev.gatehouse.rest;
+
+import dev.gatehouse.store.ApiKeyFormat;
+import java.util.List;
+import org.keycloak.Config;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+
+/**
+ * Typed server configuration of the API keys, read from the {@code gatehouse} realm resource
+ * provider's scope: {@code --spi-realm-restapi-extension--gatehouse--key-prefix=GH}.
+ */
+record ApiKeyConfig(String keyPrefix) {
+
+    static final String KEY_PREFIX = "keyPrefix";
+
+    static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
+            .property()
+            .name(KEY_PREFIX)
+            .label("API key prefix")
+            .helpText("First part of every API key, <prefix>.<key id>.<secret>: 1 to 16 letters or digits. Keys "
+                    + "with another prefix fail the check, so changing it retires the existing keys.")
+            .type(ProviderConfigProperty.STRING_TYPE)
+            .defaultValue(ApiKeyFormat.DEFAULT_PREFIX)
+            .add()
+            .build();
+
+    /** The configuration of the realm resource provider, wherever it is asked for. */
+    static ApiKeyConfig fromServerConfig() {
+        return of(Config.scope(GatehouseRealmResourceProviderFactory.SPI, GatehouseRealmResourceProviderFactory.ID));
+    }
+
+    static ApiKeyConfig of(Config.Scope scope) {
+        String prefix = scope == null ? null : scope.get(KEY_PREFIX);
+        return new ApiKeyConfig(prefix == null || prefix.isBlank() ? ApiKeyFormat.DEFAULT_PREFIX : prefix.strip());
+    }
+
+    /** Fails the server start on a prefix that keys could not carry. */
+    ApiKeyFormat format() {
+        return new ApiKeyFormat(keyPrefix);
+    }
+}

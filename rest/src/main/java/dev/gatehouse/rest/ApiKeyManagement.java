@@ -1,0 +1,102 @@
+package dev.gatehouse.rest;
+
+import dev.gatehouse.store.ApiKey;
+import dev.gatehouse.store.ApiKeyFormat;
+import dev.gatehouse.store.ApiKeyRepository;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.services.ErrorResponse;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+
+/**
+ * Create, list and revoke one account's keys, for the Admin API and for the owner alike: the
+ * caller has checked who may; this class writes the rows and the admin events.
+ */
+final class ApiKeyManagement {
+
+    /** Admin events of key changes: resource type CUSTOM, path {@code gatehouse/accounts/<id>/api-keys/<key id>}. */
+    static final String EVENT_ACTOR = "gatehouseActor";
+
+    private final ApiKeyFormat format;
+    private final ApiKeyRepository keys;
+    private final AdminEventBuilder events;
+    private final String actor;
+
+    ApiKeyManagement(KeycloakSession session, ApiKeyFormat format, AdminEventBuilder events, String actor) {
+        this.format = format;
+        this.keys = new ApiKeyRepository(Store.entityManager(session));
+        this.events = events;
+        this.actor = actor;
+    }
+
+    Response list(UUID accountId) {
+        return json(Response.Status.OK, KeyJson.list(keys.list(accountId)).toString());
+    }
+
+    Response create(UUID accountId, InputStream body) {
+        Optional<byte[]> bytes = readBody(body);
+        if (bytes.isEmpty()) {
+            throw ErrorResponse.error(
+                    "The request body is larger than " + RequestBody.MAX_BYTES + " bytes",
+                    Response.Status.REQUEST_ENTITY_TOO_LARGE);
+        }
+        NewKeyRequest request = NewKeyRequest.parse(bytes.get());
+        if (!request.valid()) {
+            throw ErrorResponse.error(request.error(), Response.Status.BAD_REQUEST);
+        }
+        ApiKeyFormat.Generated generated = format.generate();
+        ApiKey key = keys.create(accountId, request.name(), generated);
+        event(OperationType.CREATE, key);
+        return json(
+                Response.Status.CREATED, KeyJson.created(key, generated.key()).toString());
+    }
+
+    /** Revokes the key; false when the account has no key of that id. Revoking twice is a no-op. */
+    boolean revoke(UUID accountId, String keyId) {
+        Optional<ApiKey> key = keys.find(accountId, keyId);
+        if (key.isEmpty()) {
+            return false;
+        }
+        if (keys.revoke(accountId, keyId)) {
+            event(OperationType.DELETE, key.get());
+        }
+        return true;
+    }
+
+    private void event(OperationType operation, ApiKey key) {
+        Map<String, String> representation = new LinkedHashMap<>();
+        representation.put("id", key.id());
+        representation.put("accountId", key.accountId().toString());
+        representation.put("name", key.name());
+        events.operation(operation)
+                .resource(ResourceType.CUSTOM)
+                .resourcePath("gatehouse", "accounts", key.accountId().toString(), "api-keys", key.id())
+                .representation(representation)
+                .detail(EVENT_ACTOR, actor)
+                .success();
+    }
+
+    private static Optional<byte[]> readBody(InputStream body) {
+        try {
+            return RequestBody.read(body);
+        } catch (IOException e) {
+            throw ErrorResponse.error("The request body could not be read", Response.Status.BAD_REQUEST);
+        }
+    }
+
+    static Response json(Response.Status status, String json) {
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(json)
+                .build();
+    }
+}

@@ -1,0 +1,30 @@
+package dev.gatehouse.rest;
+
+import dev.gatehouse.store.ApiKeyFormat;
+import jakarta.ws.rs.Path;
+import org.keycloak.models.KeycloakSession;
+
+/**
+ * {@code /realms/{realm}/gatehouse}: the root of Gatehouse's public endpoints. Each area is a
+ * sub-resource locator; Keycloak routes a realm resource only through methods with a {@code @Path}.
+ */
+public final class GatehouseRealmResource {
+
+    private final KeycloakSession session;
+    private final ApiKeyFormat format;
+
+    GatehouseRealmResource(KeycloakSession session, ApiKeyFormat format) {
+        this.session = session;
+        this.format = format;
+    }
+
+    @Path("api/v1")
+    public ApiV1Resource apiV1() {
+        return new ApiV1Resource(session, format);
+    }
+
+    @Path("account")
+    public OwnApiKeysResource account() {
+        return new OwnApiKeysResource(session, format);
+    }
+}

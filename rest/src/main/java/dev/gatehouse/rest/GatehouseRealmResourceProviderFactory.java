@@ -1,0 +1,45 @@
+package dev.gatehouse.rest;
+
+import dev.gatehouse.store.ApiKeyFormat;
+import java.util.List;
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.services.resource.RealmResourceProvider;
+import org.keycloak.services.resource.RealmResourceProviderFactory;
+
+/** Registers {@code /realms/{realm}/gatehouse}. */
+public final class GatehouseRealmResourceProviderFactory implements RealmResourceProviderFactory {
+
+    public static final String ID = "gatehouse";
+    static final String SPI = "realm-restapi-extension";
+
+    private ApiKeyFormat format;
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+        format = ApiKeyConfig.of(config).format();
+    }
+
+    @Override
+    public RealmResourceProvider create(KeycloakSession session) {
+        return new GatehouseRealmResourceProvider(new GatehouseRealmResource(session, format));
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigMetadata() {
+        return ApiKeyConfig.PROPERTIES;
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {}
+
+    @Override
+    public void close() {}
+}

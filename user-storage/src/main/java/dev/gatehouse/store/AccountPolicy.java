@@ -1,0 +1,34 @@
+package dev.gatehouse.store;
+
+/**
+ * The one place that decides what an account's effective status blocks on each access path
+ * (STYLE "One policy, one place"). Paths ask it after the credentials were proven and never
+ * re-derive the rules themselves. Plain Java, no Keycloak: unit-tested exhaustively.
+ */
+public final class AccountPolicy {
+
+    /**
+     * The legacy API-key check (SPEC P5.2, P5.3): active accounts pass; terminated accounts (and
+     * sub-users of one) are refused with the reason; banned accounts answer as bad credentials,
+     * since their keys were deleted by the ban (SPEC P7.1) and a key row left behind must not
+     * reveal the ban.
+     */
+    public AccessDecision apiKeyAccess(Account account) {
+        AccountStatus status = account.effectiveStatus();
+        return switch (status) {
+            case ACTIVE -> new AccessDecision(AccessDecision.Verdict.ALLOW, status);
+            case TERMINATED -> new AccessDecision(AccessDecision.Verdict.REFUSE, status);
+            case BANNED -> new AccessDecision(AccessDecision.Verdict.INVALID_CREDENTIALS, status);
+        };
+    }
+
+    /**
+     * Creating, listing and revoking one's own API keys with an access token: only active
+     * accounts; the owner's token proves the credentials, so the reason may be shown.
+     */
+    public AccessDecision ownKeyManagement(Account account) {
+        AccountStatus status = account.effectiveStatus();
+        return new AccessDecision(
+                status == AccountStatus.ACTIVE ? AccessDecision.Verdict.ALLOW : AccessDecision.Verdict.REFUSE, status);
+    }
+}

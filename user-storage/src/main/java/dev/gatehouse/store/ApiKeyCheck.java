@@ -1,0 +1,96 @@
+package dev.gatehouse.store;
+
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The legacy API credential check (SPEC P5.2): {@code api_user} plus {@code api_key} to an
+ * outcome. Every kind of bad credentials ends in the same {@link BadCredentials} outcome, and a
+ * key's account state is looked at only after its secret matched.
+ */
+public final class ApiKeyCheck {
+
+    /** The {@code api_user} with which SMTP relays authenticate by the key alone. */
+    public static final String KEY_ONLY_USER = "apikey";
+
+    /** A key row as the check needs it. */
+    public record StoredKey(String id, UUID accountId, byte[] secretHash, boolean revoked, boolean lastUsedStale) {}
+
+    /** Where the check reads keys and records their use. */
+    public interface KeyStore {
+        Optional<StoredKey> findForCheck(String keyId);
+
+        void touch(String keyId);
+    }
+
+    public sealed interface Outcome permits Success, BadCredentials, Refused {}
+
+    public record Success(UUID accountId) implements Outcome {}
+
+    /** Why the credentials were bad: for logs and counters only, never for the client. */
+    public enum Failure {
+        MALFORMED_KEY,
+        UNKNOWN_KEY,
+        WRONG_SECRET,
+        REVOKED_KEY,
+        UNKNOWN_USER,
+        ACCOUNT_HIDDEN
+    }
+
+    public record BadCredentials(Failure failure) implements Outcome {}
+
+    public record Refused(AccessDecision decision, UUID accountId) implements Outcome {}
+
+    private final ApiKeyFormat format;
+    private final KeyStore keys;
+    private final Function<UUID, Optional<Account>> accounts;
+    private final AccountPolicy policy;
+
+    public ApiKeyCheck(
+            ApiKeyFormat format, KeyStore keys, Function<UUID, Optional<Account>> accounts, AccountPolicy policy) {
+        this.format = format;
+        this.keys = keys;
+        this.accounts = accounts;
+        this.policy = policy;
+    }
+
+    public Outcome check(String apiUser, String apiKey) {
+        Optional<ApiKeyFormat.Parsed> parsed = format.parse(apiKey);
+        if (parsed.isEmpty()) {
+            return new BadCredentials(Failure.MALFORMED_KEY);
+        }
+        Optional<StoredKey> stored = keys.findForCheck(parsed.get().keyId());
+        boolean secretMatches = ApiKeyFormat.matches(
+                parsed.get().secret(), stored.map(StoredKey::secretHash).orElse(null));
+        if (stored.isEmpty()) {
+            return new BadCredentials(Failure.UNKNOWN_KEY);
+        }
+        if (!secretMatches) {
+            return new BadCredentials(Failure.WRONG_SECRET);
+        }
+        if (stored.get().revoked()) {
+            return new BadCredentials(Failure.REVOKED_KEY);
+        }
+        Optional<Account> account = accounts.apply(stored.get().accountId());
+        if (account.isEmpty() || !namesAccount(apiUser, account.get())) {
+            return new BadCredentials(Failure.UNKNOWN_USER);
+        }
+        AccessDecision decision = policy.apiKeyAccess(account.get());
+        return switch (decision.verdict()) {
+            case ALLOW -> {
+                if (stored.get().lastUsedStale()) {
+                    keys.touch(stored.get().id());
+                }
+                yield new Success(account.get().id());
+            }
+            case REFUSE -> new Refused(decision, account.get().id());
+            case INVALID_CREDENTIALS -> new BadCredentials(Failure.ACCOUNT_HIDDEN);
+        };
+    }
+
+    private static boolean namesAccount(String apiUser, Account account) {
+        String user = Identifiers.key(apiUser);
+        return user.equals(KEY_ONLY_USER) || user.equals(Identifiers.key(account.username()));
+    }
+}
