@@ -23,6 +23,11 @@ public final class GatehouseRealmResource {
         return new ApiV1Resource(session, format);
     }
 
+    @Path("troubleshooting")
+    public TroubleshootingResource troubleshooting() {
+        return new TroubleshootingResource(session);
+    }
+
     @Path("account")
     public OwnApiKeysResource account() {
         return new OwnApiKeysResource(session, format);
