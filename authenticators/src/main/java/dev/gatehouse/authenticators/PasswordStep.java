@@ -1,5 +1,8 @@
 package dev.gatehouse.authenticators;
 
+import dev.gatehouse.storage.AccountAttributes;
+import dev.gatehouse.store.AccountPolicy;
+import dev.gatehouse.store.AccountStatus;
 import dev.gatehouse.store.AccountStoreUnavailableException;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -20,6 +23,8 @@ import org.keycloak.services.validation.Validation;
  */
 final class PasswordStep extends AbstractUsernameFormAuthenticator implements StatelessAuthenticator {
 
+    private static final AccountPolicy POLICY = new AccountPolicy();
+
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         context.challenge(challenge(context, null));
@@ -38,7 +43,7 @@ final class PasswordStep extends AbstractUsernameFormAuthenticator implements St
                     () -> AuthenticatorUtils.dummyHash(context))) {
                 case ACCEPTED -> {
                     // Only now, with the password proven, may the page tell that the account is blocked.
-                    if (enabledUser(context, user)) {
+                    if (accountUsable(context, user)) {
                         context.setUser(user);
                         context.success(PasswordCredentialModel.TYPE);
                     }
@@ -51,6 +56,19 @@ final class PasswordStep extends AbstractUsernameFormAuthenticator implements St
         } catch (AccountStoreUnavailableException e) {
             StoreOutage.browserChallenge(context, e);
         }
+    }
+
+    /** Store accounts that the policy refuses get their own page; other disabled users Keycloak's. */
+    private boolean accountUsable(AuthenticationFlowContext context, UserModel user) {
+        String status = user.getFirstAttribute(AccountAttributes.EFFECTIVE_STATUS);
+        if (status != null) {
+            AccountStatus effective = AccountStatus.fromDb(status);
+            if (!POLICY.login(effective).allowed()) {
+                BlockedAccountPage.challenge(context, user, effective);
+                return false;
+            }
+        }
+        return enabledUser(context, user);
     }
 
     private static UserModel identified(AuthenticationFlowContext context) {

@@ -69,14 +69,27 @@ class PasswordStepIT {
                 .status("terminated", "billing")
                 .create();
 
+        var expected = java.util.Map.of(
+                parent, "This account has been banned",
+                sub, "This account has been banned",
+                terminated, "Account terminated for non-payment");
         for (String username : List.of(parent, sub, terminated)) {
             Page wrong = pages.login(env.browser(), username, "pw-2");
             assertThat(LoginPages.inputError(wrong)).as(username).isEqualTo(GENERIC);
             assertThat(wrong.text()).doesNotContain("disabled");
+            assertThat(wrong.document().select("#gatehouse-banned, #gatehouse-terminated"))
+                    .isEmpty();
 
             Page right = pages.login(env.browser(), username, "pw-1");
             assertThat(right.redirectParameter("code")).as(username).isEmpty();
-            assertThat(right.text()).as(username).contains("Account is disabled");
+            assertThat(right.status()).as(username).isEqualTo(403);
+            assertThat(right.text()).as(username).contains(expected.get(username));
+            assertThat(right.document()
+                            .selectFirst("#gatehouse-troubleshooting-link")
+                            .attr("href"))
+                    .as(username)
+                    .contains("/realms/gatehouse/gatehouse/troubleshooting?reason=")
+                    .endsWith(expected.get(username).contains("banned") ? "#account-banned" : "#billing-terminated");
             assertThat(env.oidc("gatehouse")
                             .passwordGrant("demo-api", "demo-api-secret", username, "pw-1")
                             .body())

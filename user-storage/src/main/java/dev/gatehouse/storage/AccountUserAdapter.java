@@ -1,7 +1,7 @@
 package dev.gatehouse.storage;
 
 import dev.gatehouse.store.Account;
-import dev.gatehouse.store.AccountStatus;
+import dev.gatehouse.store.AccountPolicy;
 import dev.gatehouse.store.Identifiers;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +21,8 @@ import org.keycloak.storage.adapter.AbstractUserAdapterFederatedStorage;
  * storage like those of any federated user.
  */
 final class AccountUserAdapter extends AbstractUserAdapterFederatedStorage.Streams {
+
+    private static final AccountPolicy POLICY = new AccountPolicy();
 
     private final Account account;
     private final Map<String, String> storeAttributes;
@@ -70,7 +72,8 @@ final class AccountUserAdapter extends AbstractUserAdapterFederatedStorage.Strea
 
     @Override
     public boolean isEnabled() {
-        return account.effectiveStatus() == AccountStatus.ACTIVE;
+        // Keycloak refuses tokens, refreshes and SSO cookies of disabled users on every path.
+        return POLICY.login(account.effectiveStatus()).allowed();
     }
 
     @Override

@@ -8,6 +8,17 @@ package dev.gatehouse.store;
 public final class AccountPolicy {
 
     /**
+     * Logins and sessions (browser, direct grant, refresh and offline tokens, SSO cookie): only
+     * active accounts; the others are refused, and the login pages say why once the password was
+     * proven (SPEC P6.3, P7.3).
+     */
+    public AccessDecision login(AccountStatus effectiveStatus) {
+        return new AccessDecision(
+                effectiveStatus == AccountStatus.ACTIVE ? AccessDecision.Verdict.ALLOW : AccessDecision.Verdict.REFUSE,
+                effectiveStatus);
+    }
+
+    /**
      * The legacy API-key check (SPEC P5.2, P5.3): active accounts pass; terminated accounts (and
      * sub-users of one) are refused with the reason; banned accounts answer as bad credentials,
      * since their keys were deleted by the ban (SPEC P7.1) and a key row left behind must not

@@ -30,6 +30,23 @@ class AccountPolicyTest {
     }
 
     @Nested
+    @DisplayName("login()")
+    class Login {
+
+        @ParameterizedTest(name = "effective {0} -> {1}")
+        @CsvSource({"ACTIVE, ALLOW", "TERMINATED, REFUSE", "BANNED, REFUSE"})
+        @DisplayName("lets only active accounts log in, and names the status it refused")
+        void onlyActive(AccountStatus effective, Verdict expected) {
+            // when
+            AccessDecision decision = policy.login(effective);
+
+            // then
+            assertThat(decision.verdict()).isEqualTo(expected);
+            assertThat(decision.effectiveStatus()).isEqualTo(effective);
+        }
+    }
+
+    @Nested
     @DisplayName("apiKeyAccess()")
     class ApiKeyAccess {
 
