@@ -1,14 +1,10 @@
 package dev.gatehouse.store;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /**
  * SQL over the account store. Each lookup is one statement that also derives the effective status
@@ -62,7 +58,7 @@ public final class AccountRepository {
     }
 
     public boolean usernameTaken(String username) {
-        return guarded(() -> !em.createNativeQuery("SELECT 1 FROM account WHERE username_key = ?1"
+        return Sql.guarded(() -> !em.createNativeQuery("SELECT 1 FROM account WHERE username_key = ?1"
                         + " UNION ALL SELECT 1 FROM pending_signup WHERE username_key = ?1 LIMIT 1")
                 .setParameter(1, Identifiers.key(username))
                 .getResultList()
@@ -70,7 +66,7 @@ public final class AccountRepository {
     }
 
     public boolean emailBanned(String email) {
-        return guarded(() -> !em.createNativeQuery("SELECT 1 FROM email_ban WHERE email_key = ?1")
+        return Sql.guarded(() -> !em.createNativeQuery("SELECT 1 FROM email_ban WHERE email_key = ?1")
                 .setParameter(1, Identifiers.key(email))
                 .getResultList()
                 .isEmpty());
@@ -78,7 +74,7 @@ public final class AccountRepository {
 
     /** Creates the account of someone whose first login was through the central identity provider. */
     public UUID createCentralAccount(String username, String email, boolean emailConfirmed, String centralSubject) {
-        return guarded(() -> (UUID) em.createNativeQuery("""
+        return Sql.guarded(() -> (UUID) em.createNativeQuery("""
                         INSERT INTO account (username, username_key, email, email_key, email_confirmed, central_subject)
                         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
                         RETURNING id
@@ -97,7 +93,7 @@ public final class AccountRepository {
      * too, since a linked account never logs in with it again (SPEC P1.5).
      */
     public void linkCentral(UUID id, String centralSubject, boolean removePassword) {
-        guarded(() -> em.createNativeQuery("""
+        Sql.guarded(() -> em.createNativeQuery("""
                         UPDATE account
                         SET central_subject = ?1,
                             password_hash = CASE WHEN ?2 THEN NULL ELSE password_hash END
@@ -116,7 +112,7 @@ public final class AccountRepository {
     }
 
     public int count(AccountSearch search) {
-        return guarded(() -> {
+        return Sql.guarded(() -> {
             Query query = em.createNativeQuery("SELECT count(*) FROM account WHERE " + search.whereSql());
             bind(query, search.binds());
             return ((Number) query.getSingleResult()).intValue();
@@ -124,7 +120,7 @@ public final class AccountRepository {
     }
 
     public void updatePasswordHash(UUID id, String passwordHash) {
-        guarded(() -> em.createNativeQuery("UPDATE account SET password_hash = ?1 WHERE id = ?2")
+        Sql.guarded(() -> em.createNativeQuery("UPDATE account SET password_hash = ?1 WHERE id = ?2")
                 .setParameter(1, passwordHash)
                 .setParameter(2, id)
                 .executeUpdate());
@@ -133,7 +129,7 @@ public final class AccountRepository {
     private List<Account> select(String where, String paging, List<Object> binds) {
         String sql = SELECT_WITH_EFFECTIVE_STATUS.formatted(
                 where, paging, AccountStatus.severitySql("status"), AccountStatus.severitySql("p.status"), MAX_DEPTH);
-        return guarded(() -> {
+        return Sql.guarded(() -> {
             Query query = em.createNativeQuery(sql);
             bind(query, binds);
             @SuppressWarnings("unchecked")
@@ -150,40 +146,15 @@ public final class AccountRepository {
 
     private static Account toAccount(Object[] row) {
         return new Account(
-                uuid(row[0]),
+                Sql.uuid(row[0]),
                 (String) row[1],
                 (String) row[2],
                 (Boolean) row[3],
                 (String) row[4],
                 AccountStatus.fromDb((String) row[5]),
                 AccountStatus.fromSeverity(((Number) row[6]).intValue()),
-                uuid(row[7]),
+                Sql.uuid(row[7]),
                 (String) row[8],
-                instant(row[9]));
-    }
-
-    private static UUID uuid(Object value) {
-        return value == null || value instanceof UUID ? (UUID) value : UUID.fromString(value.toString());
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offsetDateTime) {
-            return offsetDateTime.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        return null;
-    }
-
-    private static <T> T guarded(Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (PersistenceException e) {
-            throw new AccountStoreUnavailableException(e);
-        }
+                Sql.instant(row[9]));
     }
 }

@@ -1,13 +1,9 @@
 package dev.gatehouse.store;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /** SQL over the store's {@code api_key} table; every value is a bind parameter. */
 public final class ApiKeyRepository implements ApiKeyCheck.KeyStore {
@@ -27,7 +23,7 @@ public final class ApiKeyRepository implements ApiKeyCheck.KeyStore {
     }
 
     public ApiKey create(UUID accountId, String name, ApiKeyFormat.Generated key) {
-        guarded(() -> em.createNativeQuery(
+        Sql.guarded(() -> em.createNativeQuery(
                         "INSERT INTO api_key (id, account_id, name, secret_hash) VALUES (?1, ?2, ?3, ?4)")
                 .setParameter(1, key.keyId())
                 .setParameter(2, accountId)
@@ -39,7 +35,7 @@ public final class ApiKeyRepository implements ApiKeyCheck.KeyStore {
 
     /** The account's keys, revoked ones included, oldest first. */
     public List<ApiKey> list(UUID accountId) {
-        return guarded(() -> {
+        return Sql.guarded(() -> {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery(
                             "SELECT " + COLUMNS + " FROM api_key WHERE account_id = ?1 ORDER BY created_at, id")
@@ -50,7 +46,7 @@ public final class ApiKeyRepository implements ApiKeyCheck.KeyStore {
     }
 
     public Optional<ApiKey> find(UUID accountId, String keyId) {
-        return guarded(() -> {
+        return Sql.guarded(() -> {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery(
                             "SELECT " + COLUMNS + " FROM api_key WHERE id = ?1 AND account_id = ?2")
@@ -63,7 +59,7 @@ public final class ApiKeyRepository implements ApiKeyCheck.KeyStore {
 
     /** Revokes a key of the account; false when it has no such key or the key was revoked already. */
     public boolean revoke(UUID accountId, String keyId) {
-        return guarded(() -> em.createNativeQuery("UPDATE api_key SET revoked_at = now()"
+        return Sql.guarded(() -> em.createNativeQuery("UPDATE api_key SET revoked_at = now()"
                                 + " WHERE id = ?1 AND account_id = ?2 AND revoked_at IS NULL")
                         .setParameter(1, keyId)
                         .setParameter(2, accountId)
@@ -73,7 +69,7 @@ public final class ApiKeyRepository implements ApiKeyCheck.KeyStore {
 
     @Override
     public Optional<ApiKeyCheck.StoredKey> findForCheck(String keyId) {
-        return guarded(() -> {
+        return Sql.guarded(() -> {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("SELECT account_id, secret_hash, revoked_at IS NOT NULL,"
                             + " last_used_at IS NULL OR last_used_at < now() - interval '" + LAST_USED_RESOLUTION
@@ -82,7 +78,7 @@ public final class ApiKeyRepository implements ApiKeyCheck.KeyStore {
                     .getResultList();
             return rows.stream()
                     .map(row -> new ApiKeyCheck.StoredKey(
-                            keyId, uuid(row[0]), (byte[]) row[1], (Boolean) row[2], (Boolean) row[3]))
+                            keyId, Sql.uuid(row[0]), (byte[]) row[1], (Boolean) row[2], (Boolean) row[3]))
                     .findFirst();
         });
     }
@@ -90,7 +86,7 @@ public final class ApiKeyRepository implements ApiKeyCheck.KeyStore {
     /** Records a use; the WHERE clause keeps concurrent checks from writing more than once a minute. */
     @Override
     public void touch(String keyId) {
-        guarded(() -> em.createNativeQuery("UPDATE api_key SET last_used_at = now() WHERE id = ?1"
+        Sql.guarded(() -> em.createNativeQuery("UPDATE api_key SET last_used_at = now() WHERE id = ?1"
                         + " AND (last_used_at IS NULL OR last_used_at < now() - interval '" + LAST_USED_RESOLUTION
                         + "')")
                 .setParameter(1, keyId)
@@ -99,31 +95,11 @@ public final class ApiKeyRepository implements ApiKeyCheck.KeyStore {
 
     private static ApiKey toApiKey(Object[] row) {
         return new ApiKey(
-                (String) row[0], uuid(row[1]), (String) row[2], instant(row[3]), instant(row[4]), instant(row[5]));
-    }
-
-    private static UUID uuid(Object value) {
-        return value == null || value instanceof UUID ? (UUID) value : UUID.fromString(value.toString());
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offsetDateTime) {
-            return offsetDateTime.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        return null;
-    }
-
-    private static <T> T guarded(Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (PersistenceException e) {
-            throw new AccountStoreUnavailableException(e);
-        }
+                (String) row[0],
+                Sql.uuid(row[1]),
+                (String) row[2],
+                Sql.instant(row[3]),
+                Sql.instant(row[4]),
+                Sql.instant(row[5]));
     }
 }
