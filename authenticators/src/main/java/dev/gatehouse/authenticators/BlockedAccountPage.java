@@ -24,17 +24,9 @@ final class BlockedAccountPage {
                 .user(user)
                 .detail("gatehouse_status", status.dbValue())
                 .error(Errors.USER_DISABLED);
-        String troubleshooting = context.getUriInfo()
-                        .getBaseUriBuilder()
-                        .path("realms")
-                        .path(context.getRealm().getName())
-                        .path("gatehouse/troubleshooting")
-                        .queryParam("reason", reason)
-                        .build()
-                + "#" + reason;
         Response page = context.form()
                 .setStatus(Response.Status.FORBIDDEN)
-                .setAttribute("troubleshootingUrl", troubleshooting)
+                .setAttribute(TroubleshootingLink.ATTRIBUTE, TroubleshootingLink.to(context, reason))
                 .createForm(banned ? BANNED_TEMPLATE : TERMINATED_TEMPLATE);
         context.forceChallenge(page);
     }

@@ -82,6 +82,14 @@ final class PasswordStep extends AbstractUsernameFormAuthenticator implements St
         context.failureChallenge(AuthenticationFlowError.INVALID_USER, page);
     }
 
+    /** Every re-rendered password page links to the troubleshooting section of its error (SPEC P3.3). */
+    @Override
+    protected Response challenge(AuthenticationFlowContext context, String error, String field) {
+        context.form()
+                .setAttribute(TroubleshootingLink.ATTRIBUTE, TroubleshootingLink.to(context, "invalid-credentials"));
+        return super.challenge(context, error, field);
+    }
+
     @Override
     protected Response createLoginForm(LoginFormsProvider form) {
         return form.createLoginPassword();

@@ -45,6 +45,11 @@ class InvalidCredentialsIT {
         assertThat(wrongPassword.form(LoginPages.FORM).fields().keySet())
                 .isEqualTo(unknownUser.form(LoginPages.FORM).fields().keySet());
         assertThat(normalised(wrongPassword, known)).isEqualTo(normalised(unknownUser, unknown));
+        assertThat(wrongPassword
+                        .document()
+                        .selectFirst("#gatehouse-troubleshooting-link")
+                        .attr("href"))
+                .endsWith("/realms/gatehouse/gatehouse/troubleshooting?reason=invalid-credentials#invalid-credentials");
     }
 
     /** The page without what differs by nature: the typed username and the per-request codes. */
