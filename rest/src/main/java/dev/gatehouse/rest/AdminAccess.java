@@ -17,6 +17,7 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 final class AdminAccess {
 
     static final String SUPPORT_ROLE = "gatehouse-support";
+    static final String TRUST_SAFETY_ROLE = "gatehouse-trust-safety";
 
     private AdminAccess() {}
 
@@ -25,6 +26,25 @@ final class AdminAccess {
             throw ErrorResponse.error(
                     "Requires the realm role " + roleName + " or realm administration", Response.Status.FORBIDDEN);
         }
+    }
+
+    /** Any one of the roles will do. */
+    static void requireAny(AdminPermissionEvaluator auth, RealmModel realm, String... roleNames) {
+        for (String roleName : roleNames) {
+            if (allowed(auth, realm, roleName)) {
+                return;
+            }
+        }
+        throw ErrorResponse.error(
+                "Requires one of the realm roles " + String.join(", ", roleNames) + " or realm administration",
+                Response.Status.FORBIDDEN);
+    }
+
+    /** Who is calling, for the status columns and audit rows: {@code <user>@<realm>}. */
+    static String actor(AdminPermissionEvaluator auth) {
+        AdminAuth admin = auth.adminAuth();
+        String user = admin.getUser() == null ? "unknown" : admin.getUser().getUsername();
+        return user + "@" + admin.getRealm().getName();
     }
 
     private static boolean allowed(AdminPermissionEvaluator auth, RealmModel realm, String roleName) {
