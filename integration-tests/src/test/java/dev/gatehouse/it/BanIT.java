@@ -336,6 +336,10 @@ class BanIT {
             var statements = env.store().statementsSinceReset();
             assertThat(banned.statusCode()).as(banned.body()).isEqualTo(200);
             assertThat(Oidc.json(banned.body()).get("banned").asInt()).isEqualTo(size + 1);
+            env.store().statementsByText().entrySet().stream()
+                    .limit(4)
+                    .forEach(entry -> System.out.println(
+                            "gatehouse.bench statement " + entry.getValue() + "x " + entry.getKey()));
             line.append(" ban_cascade_ms_").append(size).append('=').append(millis);
             line.append(" ban_cascade_store_statements_")
                     .append(size)

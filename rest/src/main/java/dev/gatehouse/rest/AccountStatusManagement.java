@@ -62,7 +62,7 @@ final class AccountStatusManagement {
     Response ban(UUID accountId, InputStream body) {
         String reason = reason(body);
         BanResult result = inOwnTransaction(store -> store.ban(accountId, reason, actor));
-        endAccess(result.subtree());
+        endAccess(accountId);
         if (!result.banned().isEmpty()) {
             event(accountId, "ban", reason, result.banned().size());
         }
@@ -77,7 +77,7 @@ final class AccountStatusManagement {
         ChangeResult result = inOwnTransaction(store -> store.terminate(accountId, reason, actor));
         refuseIfRefused(result);
         if (result.outcome() == StatusChange.APPLY) {
-            endAccess(result.subtree());
+            endAccess(accountId);
             event(accountId, "terminate", reason, result.subtree().size());
         }
         return changed(result, "terminated");
@@ -87,7 +87,8 @@ final class AccountStatusManagement {
         ChangeResult result = inOwnTransaction(store -> store.reinstate(accountId, actor));
         refuseIfRefused(result);
         if (result.outcome() == StatusChange.APPLY) {
-            result.subtree().forEach(id -> user(id).ifPresent(user -> GatehouseAccounts.evict(session, realm, user)));
+            GatehouseAccounts.subtreeUsers(session, realm, accountId)
+                    .forEach(user -> GatehouseAccounts.evict(session, realm, user));
             event(accountId, "reinstate", "reinstated", result.subtree().size());
         }
         return changed(result, "active");
@@ -134,26 +135,24 @@ final class AccountStatusManagement {
         throw ErrorResponse.error(message, Response.Status.CONFLICT);
     }
 
-    /** Ends every online and offline session of the accounts, sets notBefore, drops the cached users. */
-    private void endAccess(List<UUID> accountIds) {
+    /**
+     * Ends every online and offline session of the account and its descendants, sets their
+     * notBefore and drops their cached users.
+     */
+    private void endAccess(UUID accountId) {
         int notBefore = Time.currentTime();
         UserSessionProvider sessions = session.sessions();
-        for (UUID accountId : accountIds) {
-            user(accountId).ifPresent(user -> {
-                sessions.getUserSessionsStream(realm, user)
-                        .toList()
-                        .forEach(userSession -> sessions.removeUserSession(realm, userSession));
-                sessions.getOfflineUserSessionsStream(realm, user)
-                        .toList()
-                        .forEach(userSession -> sessions.removeOfflineUserSession(realm, userSession));
-                session.users().setNotBeforeForUser(realm, user, notBefore);
-                GatehouseAccounts.evict(session, realm, user);
-            });
+        for (UserModel user : GatehouseAccounts.subtreeUsers(session, realm, accountId)) {
+            sessions.getUserSessionsStream(realm, user)
+                    .toList()
+                    .forEach(userSession -> sessions.removeUserSession(realm, userSession));
+            sessions.getOfflineUserSessionsStream(realm, user)
+                    .toList()
+                    .forEach(userSession -> sessions.removeOfflineUserSession(realm, userSession));
+            // Evicting first: the user cache then skips reloading each user to set notBefore.
+            GatehouseAccounts.evict(session, realm, user);
+            session.users().setNotBeforeForUser(realm, user, notBefore);
         }
-    }
-
-    private Optional<UserModel> user(UUID accountId) {
-        return GatehouseAccounts.user(session, realm, accountId);
     }
 
     private void event(UUID accountId, String action, String reason, int count) {
