@@ -1,12 +1,14 @@
 package dev.gatehouse.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.testing.GatehouseEnvironment;
 import dev.gatehouse.testing.GatehouseExtension;
 import dev.gatehouse.testing.Oidc;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -268,6 +270,38 @@ class BanIT {
                         "SELECT count(*) FROM account WHERE id = ? AND status_actor = ?",
                         target,
                         trustSafety + "@gatehouse"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("store down: ban, terminate, reinstate and lookup answer 503 and change nothing")
+    void storeOutage() {
+        String username = Names.unique("outage");
+        UUID target = account(username, null, null);
+        String admin = status.api().admin();
+
+        env.store().server().stop();
+        List<HttpResponse<String>> responses;
+        try {
+            responses = List.of(
+                    status.post(target, "ban", "{\"reason\":\"x\"}", admin),
+                    status.post(target, "terminate", "{\"reason\":\"x\"}", admin),
+                    status.post(target, "reinstate", null, admin),
+                    status.api().request("GET", status.api().adminUrl("accounts?username=" + username), admin, null));
+        } finally {
+            env.store().server().start();
+        }
+
+        for (HttpResponse<String> response : responses) {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+            assertThat(response.body()).contains("temporarily unavailable");
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(
+                        () -> assertThat(status.grant(username, PASSWORD, false).statusCode())
+                                .isEqualTo(200));
+        assertThat(count("SELECT count(*) FROM account WHERE id = ? AND status = 'active'", target))
                 .isEqualTo(1);
     }
 
