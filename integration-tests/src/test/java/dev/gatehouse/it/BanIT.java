@@ -274,6 +274,37 @@ class BanIT {
     }
 
     @Test
+    @DisplayName("a failure halfway through the ban (the e-mail ban list refuses a row) leaves nothing changed")
+    void failureHalfway() {
+        String prefix = Names.unique("half");
+        Map<String, UUID> tree = tree(prefix);
+        status.api().create(tree.get("a"), "k");
+        String before = fingerprint();
+        env.store()
+                .execute("CREATE FUNCTION it_refuse_email() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                        + " IF NEW.email_key = '" + prefix + "-c@it.test' THEN RAISE EXCEPTION 'refused by test';"
+                        + " END IF; RETURN NEW; END $$");
+        env.store()
+                .execute("CREATE TRIGGER it_refuse_email BEFORE INSERT ON email_ban"
+                        + " FOR EACH ROW EXECUTE FUNCTION it_refuse_email()");
+        HttpResponse<String> failed;
+        try {
+            failed = status.ban(tree.get("parent"), "halfway");
+        } finally {
+            env.store().execute("DROP TRIGGER it_refuse_email ON email_ban");
+            env.store().execute("DROP FUNCTION it_refuse_email()");
+        }
+
+        System.out.println("gatehouse.ban failure halfway: " + failed.statusCode() + " " + failed.body());
+        assertThat(failed.statusCode()).as(failed.body()).isGreaterThanOrEqualTo(500);
+        assertThat(failed.body()).doesNotContain("Exception");
+        assertThat(fingerprint()).as("no row changed").isEqualTo(before);
+        assertThat(status.grant(prefix + "-c", PASSWORD, false).statusCode()).isEqualTo(200);
+        assertThat(status.adminEvents("gatehouse/accounts/" + tree.get("parent") + "/ban"))
+                .isEmpty();
+    }
+
+    @Test
     @DisplayName("store down: ban, terminate, reinstate and lookup answer 503 and change nothing")
     void storeOutage() {
         String username = Names.unique("outage");
