@@ -10,7 +10,7 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /**
  * Who may use the Gatehouse Admin API (SPEC "Admin API"): holders of the realm role of the area
- * ({@code gatehouse-support} for keys and billing), and realm admins, that is anyone who may
+ * ({@code gatehouse-support} for keys and billing, {@code gatehouse-trust-safety} for bans), and realm admins, that is anyone who may
  * manage the realm (the master realm's admin included). Keycloak's admin authentication has
  * already answered 401 for a missing or invalid token.
  */
