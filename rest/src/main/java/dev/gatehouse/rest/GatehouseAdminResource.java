@@ -2,7 +2,9 @@ package dev.gatehouse.rest;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.store.Account;
 import dev.gatehouse.store.AccountRepository;
+import dev.gatehouse.store.AccountSearch;
 import dev.gatehouse.store.ApiKeyFormat;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -10,18 +12,24 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.services.ErrorResponse;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /** {@code /admin/realms/{realm}/gatehouse}: the Gatehouse Admin API (SPEC "Admin API"). */
 public final class GatehouseAdminResource {
+
+    private static final int MAX_FOUND = 100;
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -67,6 +75,54 @@ public final class GatehouseAdminResource {
         });
     }
 
+    /** Accounts by exact username or e-mail, with their own and effective status. */
+    @GET
+    @Path("accounts")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response findAccounts(@QueryParam("username") String username, @QueryParam("email") String email) {
+        AdminAccess.requireAny(auth, realm, AdminAccess.SUPPORT_ROLE, AdminAccess.TRUST_SAFETY_ROLE);
+        if ((username == null) == (email == null)) {
+            throw ErrorResponse.error("Give exactly one of username and email", Response.Status.BAD_REQUEST);
+        }
+        Map<String, String> params = username != null
+                ? Map.of(UserModel.USERNAME, username, UserModel.EXACT, "true")
+                : Map.of(UserModel.EMAIL, email, UserModel.EXACT, "true");
+        return StoreGuard.call(() -> {
+            List<Account> accounts = AccountSearch.from(params)
+                    .map(search -> new AccountRepository(Store.entityManager(session)).search(search, 0, MAX_FOUND))
+                    .orElse(List.of());
+            return ApiKeyManagement.json(
+                    Response.Status.OK, AccountStatusManagement.list(accounts).toString());
+        });
+    }
+
+    /** Bans the account and its sub-users (SPEC P7). */
+    @POST
+    @Path("accounts/{id}/ban")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response ban(@PathParam("id") String id, InputStream body) {
+        AdminAccess.require(auth, realm, AdminAccess.TRUST_SAFETY_ROLE);
+        return StoreGuard.call(() -> status().ban(account(id), body));
+    }
+
+    /** Terminates a top-level account by hand (SPEC P6). */
+    @POST
+    @Path("accounts/{id}/terminate")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response terminate(@PathParam("id") String id, InputStream body) {
+        AdminAccess.require(auth, realm, AdminAccess.SUPPORT_ROLE);
+        return StoreGuard.call(() -> status().terminate(account(id), body));
+    }
+
+    /** Reinstates a terminated account once nothing from before this month is unpaid (SPEC P6.4). */
+    @POST
+    @Path("accounts/{id}/reinstate")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response reinstate(@PathParam("id") String id) {
+        AdminAccess.require(auth, realm, AdminAccess.SUPPORT_ROLE);
+        return StoreGuard.call(() -> status().reinstate(account(id)));
+    }
+
     /** Failed API-key checks of this realm by client IP, on this node since its start. */
     @GET
     @Path("api-key-checks/failures")
@@ -78,6 +134,10 @@ public final class GatehouseAdminResource {
         ObjectNode byIp = json.putObject("byClientIp");
         FailedChecks.instance().snapshot(realm.getId()).forEach(byIp::put);
         return ApiKeyManagement.json(Response.Status.OK, json.toString());
+    }
+
+    private AccountStatusManagement status() {
+        return new AccountStatusManagement(session, realm, adminEvent, AdminAccess.actor(auth));
     }
 
     private ApiKeyManagement keys() {

@@ -1,6 +1,7 @@
 package dev.gatehouse.storage;
 
 import dev.gatehouse.store.AccountRepository;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.keycloak.component.ComponentModel;
@@ -39,6 +40,19 @@ public final class GatehouseAccounts {
         return component(realm)
                 .map(component -> session.users()
                         .getUserById(realm, new StorageId(component.getId(), accountId.toString()).getId()));
+    }
+
+    /**
+     * The Keycloak users of a store account and all its descendants, read in one statement and not
+     * through Keycloak's user cache: for ending their sessions and evicting them after a status
+     * change, where a lookup per sub-user would cost a round trip each.
+     */
+    public static List<UserModel> subtreeUsers(KeycloakSession session, RealmModel realm, UUID accountId) {
+        return component(realm)
+                .map(component -> repository(session).findSubtree(accountId).stream()
+                        .<UserModel>map(account -> new AccountUserAdapter(session, realm, component, account))
+                        .toList())
+                .orElse(List.of());
     }
 
     /** The store account id behind a Keycloak user, when it is a Gatehouse account. */

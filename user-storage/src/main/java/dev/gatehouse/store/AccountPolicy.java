@@ -34,6 +34,36 @@ public final class AccountPolicy {
     }
 
     /**
+     * A manual termination by support (SPEC P6): top-level accounts only, since sub-users are
+     * terminated through their parent; banned ones stay banned (SPEC P7.2).
+     */
+    public StatusChange termination(Account account) {
+        if (account.status() == AccountStatus.BANNED || account.effectiveStatus() == AccountStatus.BANNED) {
+            return StatusChange.REFUSE_BANNED;
+        }
+        if (account.parentId() != null) {
+            return StatusChange.REFUSE_SUB_USER;
+        }
+        return account.status() == AccountStatus.TERMINATED ? StatusChange.UNCHANGED : StatusChange.APPLY;
+    }
+
+    /**
+     * Reinstatement (SPEC P6.4, P7.2): never for a banned account or a sub-user of one; a
+     * terminated account only once no invoice from before the current month is unpaid.
+     *
+     * @param unpaidBeforeThisMonth whether the account has an unpaid invoice of an earlier month
+     */
+    public StatusChange reinstatement(Account account, boolean unpaidBeforeThisMonth) {
+        if (account.status() == AccountStatus.BANNED || account.effectiveStatus() == AccountStatus.BANNED) {
+            return StatusChange.REFUSE_BANNED;
+        }
+        if (account.status() == AccountStatus.ACTIVE) {
+            return StatusChange.UNCHANGED;
+        }
+        return unpaidBeforeThisMonth ? StatusChange.REFUSE_UNPAID : StatusChange.APPLY;
+    }
+
+    /**
      * Creating, listing and revoking one's own API keys with an access token: only active
      * accounts; the owner's token proves the credentials, so the reason may be shown.
      */

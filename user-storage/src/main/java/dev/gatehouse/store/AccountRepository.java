@@ -42,6 +42,17 @@ public final class AccountRepository {
         return select("id = ?1", "", List.of(id)).stream().findFirst();
     }
 
+    /** The account and all its descendants, in one statement (a status change applies to them all). */
+    public List<Account> findSubtree(UUID id) {
+        String subtree = """
+                id IN (WITH RECURSIVE tree (id, depth) AS (
+                    SELECT id, 0 FROM account WHERE id = ?1
+                    UNION ALL
+                    SELECT d.id, t.depth + 1 FROM account d JOIN tree t ON d.parent_id = t.id WHERE t.depth < %d
+                ) SELECT id FROM tree)""".formatted(MAX_DEPTH);
+        return select(subtree, "", List.of(id));
+    }
+
     public Optional<Account> findByUsername(String username) {
         return select("username_key = ?1", "", List.of(Identifiers.key(username))).stream()
                 .findFirst();

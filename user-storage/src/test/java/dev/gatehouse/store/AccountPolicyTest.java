@@ -96,4 +96,60 @@ class AccountPolicyTest {
                     .isEqualTo(expected);
         }
     }
+
+    @Nested
+    @DisplayName("termination()")
+    class Termination {
+
+        @ParameterizedTest(name = "own {0}, effective {1}, sub-user {2} -> {3}")
+        @CsvSource({
+            "ACTIVE,     ACTIVE,     false, APPLY",
+            "TERMINATED, TERMINATED, false, UNCHANGED",
+            "BANNED,     BANNED,     false, REFUSE_BANNED",
+            "ACTIVE,     ACTIVE,     true,  REFUSE_SUB_USER",
+            "ACTIVE,     TERMINATED, true,  REFUSE_SUB_USER",
+            "TERMINATED, TERMINATED, true,  REFUSE_SUB_USER",
+            "ACTIVE,     BANNED,     true,  REFUSE_BANNED",
+            "TERMINATED, BANNED,     true,  REFUSE_BANNED",
+            "BANNED,     BANNED,     true,  REFUSE_BANNED"
+        })
+        @DisplayName("terminates active top-level accounts; never touches banned ones or sub-users")
+        void topLevelOnly(AccountStatus own, AccountStatus effective, boolean subUser, StatusChange expected) {
+            // when
+            StatusChange change = policy.termination(account(own, effective, subUser));
+
+            // then
+            assertThat(change).isEqualTo(expected);
+            assertThat(change.refused()).isEqualTo(expected.name().startsWith("REFUSE"));
+        }
+    }
+
+    @Nested
+    @DisplayName("reinstatement()")
+    class Reinstatement {
+
+        @ParameterizedTest(name = "own {0}, effective {1}, sub-user {2}, unpaid {3} -> {4}")
+        @CsvSource({
+            "TERMINATED, TERMINATED, false, false, APPLY",
+            "TERMINATED, TERMINATED, false, true,  REFUSE_UNPAID",
+            "TERMINATED, TERMINATED, true,  false, APPLY",
+            "ACTIVE,     ACTIVE,     false, false, UNCHANGED",
+            "ACTIVE,     ACTIVE,     false, true,  UNCHANGED",
+            "ACTIVE,     TERMINATED, true,  false, UNCHANGED",
+            "BANNED,     BANNED,     false, false, REFUSE_BANNED",
+            "BANNED,     BANNED,     false, true,  REFUSE_BANNED",
+            "BANNED,     BANNED,     true,  false, REFUSE_BANNED",
+            "ACTIVE,     BANNED,     true,  false, REFUSE_BANNED",
+            "TERMINATED, BANNED,     true,  false, REFUSE_BANNED"
+        })
+        @DisplayName("never reactivates a banned account; a terminated one once nothing earlier is unpaid")
+        void bannedNeverComesBack(
+                AccountStatus own, AccountStatus effective, boolean subUser, boolean unpaid, StatusChange expected) {
+            // when
+            StatusChange change = policy.reinstatement(account(own, effective, subUser), unpaid);
+
+            // then
+            assertThat(change).isEqualTo(expected);
+        }
+    }
 }

@@ -1,0 +1,186 @@
+package dev.gatehouse.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatehouse.testing.GatehouseEnvironment;
+import dev.gatehouse.testing.GatehouseExtension;
+import dev.gatehouse.testing.Oidc;
+import dev.gatehouse.testing.Page;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(GatehouseExtension.class)
+@DisplayName("Manual termination and reinstatement by support (SPEC P6.3, P6.4)")
+class TerminationIT {
+
+    private static final String PASSWORD = "term-pass";
+    private static final String TERMINATED_TITLE = "Account terminated for non-payment";
+
+    private final GatehouseEnvironment env;
+    private final StatusApi status;
+    private final LoginPages pages;
+
+    TerminationIT(GatehouseEnvironment env) {
+        this.env = env;
+        this.status = new StatusApi(env);
+        this.pages = new LoginPages(env);
+    }
+
+    private UUID account(String username, UUID parent) {
+        return env.store()
+                .account(username)
+                .email(username + "@it.test")
+                .password(PASSWORD)
+                .parent(parent)
+                .create();
+    }
+
+    private int count(String sql, Object... binds) {
+        return status.count(sql, binds);
+    }
+
+    @Test
+    @DisplayName("terminate → terminated page, tokens refused, sub-users too; reinstate 409 while last month is"
+            + " unpaid, 200 once paid, and everyone logs in again")
+    void terminateAndReinstate() {
+        String parentName = Names.unique("owner");
+        UUID parent = account(parentName, null);
+        String subName = Names.unique("owner-sub");
+        account(subName, parent);
+        String refresh = status.refreshToken(parentName, PASSWORD, false);
+        String subRefresh = status.refreshToken(subName, PASSWORD, false);
+
+        HttpResponse<String> terminated = status.terminate(parent, "unpaid invoice");
+
+        assertThat(terminated.statusCode()).as(terminated.body()).isEqualTo(200);
+        assertThat(Oidc.json(terminated.body()).get("changed").asBoolean()).isTrue();
+        assertThat(count(
+                        "SELECT count(*) FROM account WHERE id = ? AND status = 'terminated'"
+                                + " AND status_reason = 'unpaid invoice'",
+                        parent))
+                .isEqualTo(1);
+        Page page = pages.login(env.browser(), parentName, PASSWORD);
+        assertThat(page.body()).contains(TERMINATED_TITLE);
+        Page subPage = pages.login(env.browser(), subName, PASSWORD);
+        assertThat(subPage.body()).contains(TERMINATED_TITLE);
+        Page wrongPassword = pages.login(env.browser(), parentName, "wrong");
+        assertThat(wrongPassword.body()).doesNotContain(TERMINATED_TITLE);
+        for (String token : List.of(refresh, subRefresh)) {
+            HttpResponse<String> refused = status.refresh(token);
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.body()).contains("invalid_grant");
+        }
+        assertThat(status.sessions(parentName)).isEmpty();
+        assertThat(status.grant(subName, PASSWORD, false).statusCode()).isEqualTo(400);
+        assertThat(status.terminate(parent, "again").statusCode()).isEqualTo(200);
+        assertThat(count("SELECT count(*) FROM status_audit WHERE account_id = ?", parent))
+                .as("terminating twice audits once")
+                .isEqualTo(1);
+
+        env.store()
+                .execute(
+                        "INSERT INTO bill_run (account_id, period, amount_due, due_date) VALUES"
+                                + " (?, CAST(date_trunc('month', current_date) - interval '1 month' AS date), 42.50,"
+                                + " CAST(date_trunc('month', current_date) - interval '1 month' AS date) + 14),"
+                                + " (?, CAST(date_trunc('month', current_date) AS date), 10.00,"
+                                + " CAST(date_trunc('month', current_date) AS date) + 14)",
+                        parent,
+                        parent);
+        String invoice = env.store()
+                .queryString(
+                        "SELECT id::text FROM bill_run WHERE account_id = ? AND period < date_trunc('month', current_date)",
+                        parent)
+                .orElseThrow();
+
+        HttpResponse<String> unpaid = status.reinstate(parent);
+
+        assertThat(unpaid.statusCode()).as(unpaid.body()).isEqualTo(409);
+        String message = Oidc.json(unpaid.body()).get("errorMessage").asText();
+        assertThat(message).contains("Invoice " + invoice).contains("42.50").contains("unpaid");
+        assertThat(status.grant(parentName, PASSWORD, false).statusCode()).isEqualTo(400);
+
+        env.store().execute("UPDATE bill_run SET paid_at = now() WHERE id = CAST(? AS bigint)", invoice);
+        HttpResponse<String> reinstated = status.reinstate(parent);
+
+        assertThat(reinstated.statusCode()).as(reinstated.body()).isEqualTo(200);
+        assertThat(Oidc.json(reinstated.body()).get("changed").asBoolean()).isTrue();
+        assertThat(status.grant(parentName, PASSWORD, false).statusCode()).isEqualTo(200);
+        assertThat(status.grant(subName, PASSWORD, false).statusCode()).isEqualTo(200);
+        assertThat(pages.login(env.browser(), parentName, PASSWORD).redirectParameter("code"))
+                .isPresent();
+        assertThat(count(
+                        "SELECT count(*) FROM status_audit WHERE account_id = ? AND new_status = 'active'"
+                                + " AND old_status = 'terminated' AND actor = 'admin@master'",
+                        parent))
+                .isEqualTo(1);
+        assertThat(status.adminEvents("gatehouse/accounts/" + parent + "/terminate"))
+                .hasSize(1);
+        assertThat(status.adminEvents("gatehouse/accounts/" + parent + "/reinstate"))
+                .hasSize(1);
+        System.out.println("gatehouse.termination reinstate while unpaid: " + unpaid.body());
+    }
+
+    @Test
+    @DisplayName("sub-users cannot be terminated on their own; reinstating an active account changes nothing")
+    void refusals() {
+        UUID parent = account(Names.unique("top"), null);
+        UUID sub = account(Names.unique("top-sub"), parent);
+
+        HttpResponse<String> subTerminated = status.terminate(sub, "billing");
+        HttpResponse<String> activeReinstated = status.reinstate(parent);
+
+        assertThat(subTerminated.statusCode()).as(subTerminated.body()).isEqualTo(409);
+        assertThat(subTerminated.body()).contains("top-level");
+        assertThat(activeReinstated.statusCode()).isEqualTo(200);
+        assertThat(Oidc.json(activeReinstated.body()).get("changed").asBoolean())
+                .isFalse();
+        assertThat(count("SELECT count(*) FROM status_audit WHERE account_id IN (?, ?)", parent, sub))
+                .isZero();
+    }
+
+    @Test
+    @DisplayName("Admin API: no token 401, without gatehouse-support 403, unknown id 404, bad body 400")
+    void adminApiErrors() {
+        UUID target = account(Names.unique("tgt"), null);
+        String trustSafety = Names.unique("ts-only");
+        account(trustSafety, null);
+        status.api().grantRealmRole(trustSafety, "gatehouse-trust-safety");
+        String support = Names.unique("sup");
+        account(support, null);
+        status.api().grantRealmRole(support, "gatehouse-support");
+        String body = "{\"reason\":\"x\"}";
+        String tsToken = status.api().userToken(trustSafety, PASSWORD);
+
+        assertThat(status.post(target, "terminate", body, null).statusCode()).isEqualTo(401);
+        assertThat(status.post(target, "reinstate", null, null).statusCode()).isEqualTo(401);
+        assertThat(status.post(target, "terminate", body, tsToken).statusCode()).isEqualTo(403);
+        assertThat(status.post(target, "reinstate", null, tsToken).statusCode()).isEqualTo(403);
+        String admin = status.api().admin();
+        assertThat(status.post(UUID.randomUUID(), "terminate", body, admin).statusCode())
+                .isEqualTo(404);
+        assertThat(status.post(UUID.randomUUID(), "reinstate", null, admin).statusCode())
+                .isEqualTo(404);
+        for (String bad : new String[] {"{\"reason\":", "{}", "[1]", ""}) {
+            HttpResponse<String> response = status.post(target, "terminate", bad, admin);
+            assertThat(response.statusCode()).as(bad).isEqualTo(400);
+            assertThat(Oidc.json(response.body()).get("errorMessage").asText()).isNotBlank();
+        }
+        assertThat(count("SELECT count(*) FROM account WHERE id = ? AND status = 'active'", target))
+                .isEqualTo(1);
+
+        String supportToken = status.api().userToken(support, PASSWORD);
+        assertThat(status.post(target, "terminate", body, supportToken).statusCode())
+                .isEqualTo(200);
+        assertThat(status.post(target, "reinstate", null, supportToken).statusCode())
+                .isEqualTo(200);
+        assertThat(count(
+                        "SELECT count(*) FROM account WHERE id = ? AND status = 'active' AND status_actor = ?",
+                        target,
+                        support + "@gatehouse"))
+                .isEqualTo(1);
+    }
+}

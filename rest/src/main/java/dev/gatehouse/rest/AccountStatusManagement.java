@@ -1,0 +1,222 @@
+package dev.gatehouse.rest;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.storage.GatehouseAccounts;
+import dev.gatehouse.store.Account;
+import dev.gatehouse.store.AccountPolicy;
+import dev.gatehouse.store.AccountStatusRepository;
+import dev.gatehouse.store.AccountStatusRepository.BanResult;
+import dev.gatehouse.store.AccountStatusRepository.ChangeResult;
+import dev.gatehouse.store.AccountStoreUnavailableException;
+import dev.gatehouse.store.StatusChange;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.keycloak.common.util.Time;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionProvider;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.services.ErrorResponse;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+
+/**
+ * Bans, manual terminations and reinstatements for the Admin API. The store change commits first,
+ * in a transaction of its own; then, in the request's transaction, the affected accounts' online
+ * and offline sessions end, {@code notBefore} is set and the cached users are dropped, because
+ * Keycloak keeps the sessions of users that stop being enabled (keycloak#37981).
+ */
+final class AccountStatusManagement {
+
+    static final String BANNED_MESSAGE = "Banned accounts cannot be reactivated";
+    static final String EVENT_REASON = "gatehouseReason";
+    static final String EVENT_COUNT = "gatehouseCount";
+
+    private static final AccountPolicy POLICY = new AccountPolicy();
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AdminEventBuilder events;
+    private final String actor;
+
+    AccountStatusManagement(KeycloakSession session, RealmModel realm, AdminEventBuilder events, String actor) {
+        this.session = session;
+        this.realm = realm;
+        this.events = events;
+        this.actor = actor;
+    }
+
+    Response ban(UUID accountId, InputStream body) {
+        String reason = reason(body);
+        BanResult result = inOwnTransaction(store -> store.ban(accountId, reason, actor));
+        endAccess(accountId);
+        if (!result.banned().isEmpty()) {
+            event(accountId, "ban", reason, result.banned().size());
+        }
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("banned", result.banned().size());
+        json.put("subtree", result.subtree().size());
+        return ApiKeyManagement.json(Response.Status.OK, json.toString());
+    }
+
+    Response terminate(UUID accountId, InputStream body) {
+        String reason = reason(body);
+        ChangeResult result = inOwnTransaction(store -> store.terminate(accountId, reason, actor));
+        refuseIfRefused(result);
+        if (result.outcome() == StatusChange.APPLY) {
+            endAccess(accountId);
+            event(accountId, "terminate", reason, result.subtree().size());
+        }
+        return changed(result, "terminated");
+    }
+
+    Response reinstate(UUID accountId) {
+        ChangeResult result = inOwnTransaction(store -> store.reinstate(accountId, actor));
+        refuseIfRefused(result);
+        if (result.outcome() == StatusChange.APPLY) {
+            GatehouseAccounts.subtreeUsers(session, realm, accountId)
+                    .forEach(user -> GatehouseAccounts.evict(session, realm, user));
+            event(accountId, "reinstate", "reinstated", result.subtree().size());
+        }
+        return changed(result, "active");
+    }
+
+    static ArrayNode list(List<Account> accounts) {
+        ArrayNode json = JsonNodeFactory.instance.arrayNode();
+        for (Account account : accounts) {
+            ObjectNode row = json.addObject();
+            row.put("id", account.id().toString());
+            row.put("username", account.username());
+            row.put("email", account.email());
+            row.put("status", account.status().dbValue());
+            row.put("effectiveStatus", account.effectiveStatus().dbValue());
+            row.put(
+                    "parentId",
+                    account.parentId() == null ? null : account.parentId().toString());
+        }
+        return json;
+    }
+
+    private static Response changed(ChangeResult result, String status) {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("status", status);
+        json.put("changed", result.outcome() == StatusChange.APPLY);
+        return ApiKeyManagement.json(Response.Status.OK, json.toString());
+    }
+
+    private static void refuseIfRefused(ChangeResult result) {
+        if (!result.outcome().refused()) {
+            return;
+        }
+        String message = switch (result.outcome()) {
+            case REFUSE_BANNED -> BANNED_MESSAGE;
+            case REFUSE_SUB_USER -> "Only top-level accounts can be terminated: sub-users follow their parent";
+            case REFUSE_UNPAID ->
+                result.unpaid()
+                        .map(invoice -> "Invoice " + invoice.id() + " for " + invoice.period() + " (amount due "
+                                + invoice.amountDue() + ", due " + invoice.dueDate()
+                                + ") is unpaid: reinstate the account once it is paid")
+                        .orElse("An invoice from before the current month is unpaid");
+            default -> throw new IllegalStateException(result.outcome().name());
+        };
+        throw ErrorResponse.error(message, Response.Status.CONFLICT);
+    }
+
+    /**
+     * Ends every online and offline session of the account and its descendants, sets their
+     * notBefore and drops their cached users.
+     */
+    private void endAccess(UUID accountId) {
+        int notBefore = Time.currentTime();
+        UserSessionProvider sessions = session.sessions();
+        for (UserModel user : GatehouseAccounts.subtreeUsers(session, realm, accountId)) {
+            sessions.getUserSessionsStream(realm, user)
+                    .toList()
+                    .forEach(userSession -> sessions.removeUserSession(realm, userSession));
+            sessions.getOfflineUserSessionsStream(realm, user)
+                    .toList()
+                    .forEach(userSession -> sessions.removeOfflineUserSession(realm, userSession));
+            // Evicting first: the user cache then skips reloading each user to set notBefore.
+            GatehouseAccounts.evict(session, realm, user);
+            session.users().setNotBeforeForUser(realm, user, notBefore);
+        }
+    }
+
+    private void event(UUID accountId, String action, String reason, int count) {
+        Map<String, String> representation = new LinkedHashMap<>();
+        representation.put("accountId", accountId.toString());
+        representation.put("action", action);
+        representation.put("reason", reason);
+        representation.put("count", Integer.toString(count));
+        representation.put("actor", actor);
+        events.operation(OperationType.ACTION)
+                .resource(ResourceType.CUSTOM)
+                .resourcePath("gatehouse", "accounts", accountId.toString(), action)
+                .representation(representation)
+                .detail(ApiKeyManagement.EVENT_ACTOR, actor)
+                .detail(EVENT_REASON, reason)
+                .detail(EVENT_COUNT, Integer.toString(count))
+                .success();
+    }
+
+    /**
+     * Runs the store change in a Keycloak transaction of its own (the request's is suspended
+     * meanwhile), so that it has committed before the sessions end.
+     */
+    private <T> T inOwnTransaction(Function<AccountStatusRepository, T> change) {
+        try {
+            return KeycloakModelUtils.runJobInTransactionWithResult(
+                    session.getKeycloakSessionFactory(),
+                    own -> change.apply(new AccountStatusRepository(Store.entityManager(own), POLICY)));
+        } catch (AccountStoreUnavailableException | WebApplicationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (hasSqlCause(e)) {
+                // A failed commit surfaces here rather than in a statement.
+                throw new AccountStoreUnavailableException(e);
+            }
+            throw e;
+        }
+    }
+
+    private static boolean hasSqlCause(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException || cause instanceof jakarta.persistence.PersistenceException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String reason(InputStream body) {
+        Optional<byte[]> bytes;
+        try {
+            bytes = RequestBody.read(body);
+        } catch (IOException e) {
+            throw ErrorResponse.error("The request body could not be read", Response.Status.BAD_REQUEST);
+        }
+        if (bytes.isEmpty()) {
+            throw ErrorResponse.error(
+                    "The request body is larger than " + RequestBody.MAX_BYTES + " bytes",
+                    Response.Status.REQUEST_ENTITY_TOO_LARGE);
+        }
+        ReasonRequest request = ReasonRequest.parse(bytes.get());
+        if (!request.valid()) {
+            throw ErrorResponse.error(request.error(), Response.Status.BAD_REQUEST);
+        }
+        return request.reason();
+    }
+}

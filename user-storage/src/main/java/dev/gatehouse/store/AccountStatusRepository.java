@@ -1,0 +1,222 @@
+package dev.gatehouse.store;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Status changes in the account store: bans, manual terminations and reinstatements. Each method
+ * is meant to run in a transaction of its own and is a few set-based statements; every value is a
+ * bind parameter. The decisions come from {@link AccountPolicy}.
+ */
+public final class AccountStatusRepository {
+
+    /** Guards the descendant walk against a cycle written by hand into the store. */
+    private static final int MAX_DEPTH = 32;
+
+    private static final String SUBTREE = """
+            WITH RECURSIVE tree (id, depth) AS (
+                SELECT id, 0 FROM account WHERE id = ?1
+                UNION ALL
+                SELECT a.id, t.depth + 1 FROM account a JOIN tree t ON a.parent_id = t.id
+                WHERE t.depth < %d
+            )
+            """.formatted(MAX_DEPTH);
+
+    /**
+     * The whole ban as one statement, so that it is atomic on its own: every data-modifying part
+     * sees the same snapshot of the subtree. Keys, IPs and addresses are cleared for the whole
+     * subtree (already banned members included), which writes nothing once that was done.
+     */
+    private static final String BAN = SUBTREE + """
+            , members AS (
+                SELECT a.id, a.status, a.email, a.email_key, min(t.depth) AS depth
+                FROM tree t JOIN account a ON a.id = t.id
+                GROUP BY a.id
+            ), banned AS (
+                UPDATE account a
+                SET status = 'banned', status_reason = CAST(?2 AS text), status_actor = CAST(?3 AS text),
+                    status_changed_at = now()
+                FROM members m
+                WHERE a.id = m.id AND a.status <> 'banned'
+                RETURNING a.id, m.status AS old_status, m.depth
+            ), keys AS (
+                DELETE FROM api_key WHERE account_id IN (SELECT id FROM members) RETURNING 1
+            ), ips AS (
+                UPDATE dedicated_ip SET account_id = NULL, released_at = now()
+                WHERE account_id IN (SELECT id FROM members)
+                RETURNING 1
+            ), emails AS (
+                INSERT INTO email_ban (email_key, email, account_id, reason)
+                SELECT DISTINCT ON (email_key) email_key, email, id, CAST(?2 AS text)
+                FROM members WHERE email_key IS NOT NULL
+                ORDER BY email_key, depth
+                ON CONFLICT (email_key) DO NOTHING
+                RETURNING 1
+            ), audit AS (
+                INSERT INTO status_audit (account_id, old_status, new_status, reason, actor, cascaded_count)
+                SELECT id, old_status, 'banned', CAST(?2 AS text), CAST(?3 AS text),
+                       CASE WHEN depth = (SELECT min(depth) FROM banned) THEN (SELECT count(*) FROM banned) ELSE 0 END
+                FROM banned
+                RETURNING 1
+            )
+            SELECT m.id, m.id IN (SELECT id FROM banned) FROM members m
+            """;
+
+    private static final String UNPAID_BEFORE_THIS_MONTH = """
+            SELECT id, to_char(period, 'YYYY-MM'), CAST(amount_due AS text), CAST(due_date AS text)
+            FROM bill_run
+            WHERE account_id = ?1 AND paid_at IS NULL AND period < date_trunc('month', current_date)
+            ORDER BY period, id
+            LIMIT 1
+            """;
+
+    private static final String SET_STATUS = """
+            WITH old AS (
+                SELECT id, status FROM account WHERE id = ?1
+            ), changed AS (
+                UPDATE account a
+                SET status = CAST(?2 AS text), status_reason = CAST(?3 AS text), status_actor = CAST(?4 AS text),
+                    status_changed_at = now()
+                FROM old WHERE a.id = old.id
+                RETURNING a.id, old.status AS old_status
+            )
+            INSERT INTO status_audit (account_id, old_status, new_status, reason, actor, cascaded_count)
+            SELECT id, old_status, CAST(?2 AS text), CAST(?3 AS text), CAST(?4 AS text), ?5 FROM changed
+            """;
+
+    private final EntityManager em;
+    private final AccountPolicy policy;
+
+    public AccountStatusRepository(EntityManager em, AccountPolicy policy) {
+        this.em = em;
+        this.policy = policy;
+    }
+
+    /**
+     * The result of a ban.
+     *
+     * @param banned the accounts this ban changed (none when all were banned already)
+     * @param subtree the account and all its descendants, all banned now
+     */
+    public record BanResult(List<UUID> banned, List<UUID> subtree) {}
+
+    /**
+     * The result of a termination or reinstatement.
+     *
+     * @param outcome what the policy decided, and so what was written
+     * @param subtree the account and its descendants, whose effective status follows it
+     * @param unpaid the oldest unpaid invoice from before this month, for {@link StatusChange#REFUSE_UNPAID}
+     */
+    public record ChangeResult(StatusChange outcome, List<UUID> subtree, Optional<UnpaidInvoice> unpaid) {}
+
+    /** An unpaid invoice: bill run id, period (YYYY-MM), amount due and due date, as text. */
+    public record UnpaidInvoice(long id, String period, String amountDue, String dueDate) {}
+
+    /** Bans the account and every descendant (SPEC P7.1); banning again changes nothing. */
+    public BanResult ban(UUID accountId, String reason, String actor) {
+        return guarded(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery(BAN)
+                    .setParameter(1, accountId)
+                    .setParameter(2, reason)
+                    .setParameter(3, actor)
+                    .getResultList();
+            List<UUID> banned = new ArrayList<>();
+            List<UUID> subtree = new ArrayList<>();
+            for (Object[] row : rows) {
+                UUID id = uuid(row[0]);
+                subtree.add(id);
+                if (Boolean.TRUE.equals(row[1])) {
+                    banned.add(id);
+                }
+            }
+            return new BanResult(List.copyOf(banned), List.copyOf(subtree));
+        });
+    }
+
+    /** Terminates a top-level account by hand (support), unless the policy refuses. */
+    public ChangeResult terminate(UUID accountId, String reason, String actor) {
+        Account account = lock(accountId);
+        StatusChange outcome = policy.termination(account);
+        List<UUID> subtree = subtree(accountId);
+        if (outcome == StatusChange.APPLY) {
+            setStatus(accountId, AccountStatus.TERMINATED, reason, actor, subtree.size());
+        }
+        return new ChangeResult(outcome, subtree, Optional.empty());
+    }
+
+    /**
+     * Reinstates a terminated account once no invoice from before this month is unpaid. The account
+     * row stays locked until the transaction ends, so a concurrent sweep cannot interleave.
+     */
+    public ChangeResult reinstate(UUID accountId, String actor) {
+        Account account = lock(accountId);
+        Optional<UnpaidInvoice> unpaid = unpaidBeforeThisMonth(accountId);
+        StatusChange outcome = policy.reinstatement(account, unpaid.isPresent());
+        List<UUID> subtree = subtree(accountId);
+        if (outcome == StatusChange.APPLY) {
+            setStatus(accountId, AccountStatus.ACTIVE, "reinstated", actor, subtree.size());
+        }
+        return new ChangeResult(outcome, subtree, outcome == StatusChange.REFUSE_UNPAID ? unpaid : Optional.empty());
+    }
+
+    /** The account and its descendants. */
+    public List<UUID> subtree(UUID accountId) {
+        return guarded(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object> rows = em.createNativeQuery(SUBTREE + "SELECT DISTINCT id FROM tree")
+                    .setParameter(1, accountId)
+                    .getResultList();
+            return rows.stream().map(AccountStatusRepository::uuid).toList();
+        });
+    }
+
+    private Account lock(UUID accountId) {
+        guarded(() -> em.createNativeQuery("SELECT id FROM account WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, accountId)
+                .getResultList());
+        return new AccountRepository(em)
+                .findById(accountId)
+                .orElseThrow(() -> new IllegalArgumentException("No account " + accountId));
+    }
+
+    private Optional<UnpaidInvoice> unpaidBeforeThisMonth(UUID accountId) {
+        return guarded(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery(UNPAID_BEFORE_THIS_MONTH)
+                    .setParameter(1, accountId)
+                    .getResultList();
+            return rows.stream()
+                    .map(row -> new UnpaidInvoice(
+                            ((Number) row[0]).longValue(), (String) row[1], (String) row[2], (String) row[3]))
+                    .findFirst();
+        });
+    }
+
+    private void setStatus(UUID accountId, AccountStatus status, String reason, String actor, int cascaded) {
+        guarded(() -> em.createNativeQuery(SET_STATUS)
+                .setParameter(1, accountId)
+                .setParameter(2, status.dbValue())
+                .setParameter(3, reason)
+                .setParameter(4, actor)
+                .setParameter(5, cascaded)
+                .executeUpdate());
+    }
+
+    private static UUID uuid(Object value) {
+        return value == null || value instanceof UUID ? (UUID) value : UUID.fromString(value.toString());
+    }
+
+    private static <T> T guarded(Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (PersistenceException e) {
+            throw new AccountStoreUnavailableException(e);
+        }
+    }
+}
