@@ -1,12 +1,10 @@
 package dev.gatehouse.store;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /**
  * Status changes in the account store: bans, manual terminations and reinstatements. Each method
@@ -119,7 +117,7 @@ public final class AccountStatusRepository {
 
     /** Bans the account and every descendant (SPEC P7.1); banning again changes nothing. */
     public BanResult ban(UUID accountId, String reason, String actor) {
-        return guarded(() -> {
+        return Sql.guarded(() -> {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery(BAN)
                     .setParameter(1, accountId)
@@ -129,7 +127,7 @@ public final class AccountStatusRepository {
             List<UUID> banned = new ArrayList<>();
             List<UUID> subtree = new ArrayList<>();
             for (Object[] row : rows) {
-                UUID id = uuid(row[0]);
+                UUID id = Sql.uuid(row[0]);
                 subtree.add(id);
                 if (Boolean.TRUE.equals(row[1])) {
                     banned.add(id);
@@ -167,17 +165,17 @@ public final class AccountStatusRepository {
 
     /** The account and its descendants. */
     public List<UUID> subtree(UUID accountId) {
-        return guarded(() -> {
+        return Sql.guarded(() -> {
             @SuppressWarnings("unchecked")
             List<Object> rows = em.createNativeQuery(SUBTREE + "SELECT DISTINCT id FROM tree")
                     .setParameter(1, accountId)
                     .getResultList();
-            return rows.stream().map(AccountStatusRepository::uuid).toList();
+            return rows.stream().map(Sql::uuid).toList();
         });
     }
 
     private Account lock(UUID accountId) {
-        guarded(() -> em.createNativeQuery("SELECT id FROM account WHERE id = ?1 FOR UPDATE")
+        Sql.guarded(() -> em.createNativeQuery("SELECT id FROM account WHERE id = ?1 FOR UPDATE")
                 .setParameter(1, accountId)
                 .getResultList());
         return new AccountRepository(em)
@@ -186,7 +184,7 @@ public final class AccountStatusRepository {
     }
 
     private Optional<UnpaidInvoice> unpaidBeforeThisMonth(UUID accountId) {
-        return guarded(() -> {
+        return Sql.guarded(() -> {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery(UNPAID_BEFORE_THIS_MONTH)
                     .setParameter(1, accountId)
@@ -199,24 +197,12 @@ public final class AccountStatusRepository {
     }
 
     private void setStatus(UUID accountId, AccountStatus status, String reason, String actor, int cascaded) {
-        guarded(() -> em.createNativeQuery(SET_STATUS)
+        Sql.guarded(() -> em.createNativeQuery(SET_STATUS)
                 .setParameter(1, accountId)
                 .setParameter(2, status.dbValue())
                 .setParameter(3, reason)
                 .setParameter(4, actor)
                 .setParameter(5, cascaded)
                 .executeUpdate());
-    }
-
-    private static UUID uuid(Object value) {
-        return value == null || value instanceof UUID ? (UUID) value : UUID.fromString(value.toString());
-    }
-
-    private static <T> T guarded(Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (PersistenceException e) {
-            throw new AccountStoreUnavailableException(e);
-        }
     }
 }
