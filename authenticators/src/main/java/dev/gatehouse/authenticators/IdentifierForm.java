@@ -44,6 +44,7 @@ final class IdentifierForm extends AbstractUsernameFormAuthenticator implements 
             formData.add(AuthenticationManager.FORM_USERNAME, loginHint);
         }
         LoginFormsProvider form = context.form();
+        offerForgotUsername(context);
         if (!formData.isEmpty()) {
             form.setFormData(formData);
         }
@@ -112,6 +113,26 @@ final class IdentifierForm extends AbstractUsernameFormAuthenticator implements 
             // An e-mail shared by several accounts resolves to none of them (SPEC P4.2).
             return null;
         }
+    }
+
+    @Override
+    protected Response challenge(AuthenticationFlowContext context, String error, String field) {
+        offerForgotUsername(context);
+        return super.challenge(context, error, field);
+    }
+
+    /** The "Forgot username?" link of the identifier page (SPEC P4.3). */
+    private static void offerForgotUsername(AuthenticationFlowContext context) {
+        context.form()
+                .setAttribute(
+                        "forgotUsernameUrl",
+                        context.getUriInfo()
+                                .getBaseUriBuilder()
+                                .path("realms")
+                                .path(context.getRealm().getName())
+                                .path("gatehouse/forgot-username")
+                                .build()
+                                .toString());
     }
 
     @Override

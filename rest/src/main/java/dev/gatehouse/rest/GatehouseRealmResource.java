@@ -23,6 +23,11 @@ public final class GatehouseRealmResource {
         return new ApiV1Resource(session, format);
     }
 
+    @Path("forgot-username")
+    public ForgotUsernameResource forgotUsername() {
+        return new ForgotUsernameResource(session);
+    }
+
     @Path("troubleshooting")
     public TroubleshootingResource troubleshooting() {
         return new TroubleshootingResource(session);

@@ -74,6 +74,23 @@ public final class MailServer implements AutoCloseable {
         }
     }
 
+    /** The HTML part of a message, decoded, or an empty string. */
+    public static String html(MimeMessage message) {
+        try {
+            if (message.getContent() instanceof Multipart multipart) {
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    BodyPart part = multipart.getBodyPart(i);
+                    if (part.isMimeType("text/html")) {
+                        return part.getContent().toString();
+                    }
+                }
+            }
+            return "";
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException("Unreadable message", e);
+        }
+    }
+
     /** The links of a message's plain-text part, in order. */
     public static List<String> links(MimeMessage message) {
         List<String> links = new ArrayList<>();

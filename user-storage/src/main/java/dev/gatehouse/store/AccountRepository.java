@@ -68,6 +68,18 @@ public final class AccountRepository {
         return select("central_subject = ?1", "", List.of(subject)).stream().findFirst();
     }
 
+    /** Every username registered with an address, parents before their sub-users (SPEC P4.3). */
+    public List<String> usernamesByEmail(String email) {
+        return Sql.guarded(() -> {
+            @SuppressWarnings("unchecked")
+            List<String> usernames = em.createNativeQuery("SELECT username FROM account WHERE email_key = ?1"
+                            + " ORDER BY parent_id IS NOT NULL, username_key LIMIT 100")
+                    .setParameter(1, Identifiers.key(email))
+                    .getResultList();
+            return usernames;
+        });
+    }
+
     public boolean usernameTaken(String username) {
         return Sql.guarded(() -> !em.createNativeQuery("SELECT 1 FROM account WHERE username_key = ?1"
                         + " UNION ALL SELECT 1 FROM pending_signup WHERE username_key = ?1 LIMIT 1")

@@ -1,0 +1,111 @@
+package dev.gatehouse.rest;
+
+import dev.gatehouse.storage.GatehouseAccounts;
+import dev.gatehouse.store.Identifiers;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+import org.keycloak.email.EmailException;
+import org.keycloak.email.EmailTemplateProvider;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+
+/**
+ * {@code /realms/{realm}/gatehouse/forgot-username}: an e-mail address in, one e-mail out listing
+ * every username registered with it (SPEC P4.3). The page answers the same whether or not the
+ * address has accounts; requests are limited per address and per client IP.
+ */
+public final class ForgotUsernameResource {
+
+    static final String FORM = "gatehouse-forgot-username.ftl";
+    static final String SENT = "gatehouse-forgot-username-sent.ftl";
+    static final String EMAIL = "gatehouse-forgot-username.ftl";
+    static final String SUBJECT = "gatehouse.forgotUsernameSubject";
+    static final String INVALID = "gatehouse.forgotUsernameInvalidEmail";
+    static final String TOO_MANY = "gatehouse.forgotUsernameTooMany";
+
+    private static final int MAX_EMAIL_LENGTH = 320;
+    private static final Logger LOG = Logger.getLogger(ForgotUsernameResource.class);
+
+    private final KeycloakSession session;
+
+    ForgotUsernameResource(KeycloakSession session) {
+        this.session = session;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public Response form() {
+        return forms().createForm(FORM);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response request(@FormParam("email") String email) {
+        RealmModel realm = session.getContext().getRealm();
+        String address = email == null ? "" : email.strip();
+        if (!looksLikeAddress(address)) {
+            return forms().setStatus(Response.Status.BAD_REQUEST)
+                    .addError(field(INVALID))
+                    .createForm(FORM);
+        }
+        String clientIp = session.getContext().getConnection().getRemoteAddr();
+        if (!new ForgotUsernameLimits(session, realm).allow(realm, Identifiers.key(address), clientIp)) {
+            return forms().setStatus(Response.Status.TOO_MANY_REQUESTS)
+                    .setError(TOO_MANY)
+                    .createForm(FORM);
+        }
+        return StoreGuard.call(() -> {
+            List<String> usernames = GatehouseAccounts.repository(session).usernamesByEmail(address);
+            if (!usernames.isEmpty()) {
+                send(realm, address, usernames);
+            }
+            return forms().createForm(SENT);
+        });
+    }
+
+    private void send(RealmModel realm, String address, List<String> usernames) {
+        try {
+            // The template provider adds its own attributes to the map, and wants a user for the
+            // locale: any account of the address will do, they share it.
+            Map<String, Object> attributes = new HashMap<>();
+            attributes.put("usernames", usernames);
+            session.getProvider(EmailTemplateProvider.class)
+                    .setRealm(realm)
+                    .setUser(session.users().getUserByUsername(realm, usernames.get(0)))
+                    .send(SUBJECT, EMAIL, attributes, address);
+        } catch (EmailException e) {
+            // The page must not differ: a failed send is the operators' to see, in the log.
+            LOG.warnf("Could not send the forgotten usernames of an address in realm %s: %s", realm.getName(), e);
+        }
+    }
+
+    private LoginFormsProvider forms() {
+        return session.getProvider(LoginFormsProvider.class)
+                .setAttribute(
+                        "forgotUsernameAction",
+                        session.getContext().getUri().getAbsolutePath().toString());
+    }
+
+    private static org.keycloak.models.utils.FormMessage field(String message) {
+        return new org.keycloak.models.utils.FormMessage("email", message);
+    }
+
+    private static boolean looksLikeAddress(String address) {
+        int at = address.indexOf('@');
+        return at > 0
+                && at < address.length() - 1
+                && address.length() <= MAX_EMAIL_LENGTH
+                && address.codePoints().noneMatch(c -> Character.isISOControl(c) || Character.isWhitespace(c));
+    }
+}
