@@ -9,7 +9,6 @@ import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.UUID;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.authenticators.broker.AbstractIdpAuthenticator;
 import org.keycloak.authentication.authenticators.broker.util.ExistingUserInfo;
 import org.keycloak.authentication.authenticators.broker.util.SerializedBrokeredIdentityContext;
 import org.keycloak.broker.provider.AbstractIdentityProvider;
@@ -23,7 +22,7 @@ import org.keycloak.models.UserModel;
  * store account of a central identity, or hands an e-mail match to the password confirmation that
  * follows it in the flow.
  */
-final class CentralAccount extends AbstractIdpAuthenticator implements StatelessAuthenticator {
+final class CentralAccount extends BrokerLoginStep {
 
     /** User attribute the identity provider's mapper fills from the central {@code email_verified} claim. */
     static final String CENTRAL_EMAIL_VERIFIED = "gatehouseCentralEmailVerified";
@@ -96,14 +95,6 @@ final class CentralAccount extends AbstractIdpAuthenticator implements Stateless
             candidate = wanted + "-" + (1000 + RANDOM.nextInt(9000));
         }
         return candidate;
-    }
-
-    @Override
-    protected void actionImpl(
-            AuthenticationFlowContext context,
-            SerializedBrokeredIdentityContext serializedCtx,
-            BrokeredIdentityContext brokerContext) {
-        authenticateImpl(context, serializedCtx, brokerContext);
     }
 
     @Override

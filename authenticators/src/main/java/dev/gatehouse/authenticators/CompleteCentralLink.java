@@ -3,7 +3,6 @@ package dev.gatehouse.authenticators;
 import dev.gatehouse.storage.GatehouseAccounts;
 import dev.gatehouse.store.AccountStoreUnavailableException;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.authenticators.broker.AbstractIdpAuthenticator;
 import org.keycloak.authentication.authenticators.broker.util.SerializedBrokeredIdentityContext;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.models.RealmModel;
@@ -13,7 +12,7 @@ import org.keycloak.models.UserModel;
  * {@code gatehouse-complete-link}: the last step of the first broker login. Records the central
  * subject in the store and, with {@code removeLegacyPasswordOnLink}, deletes the legacy hash.
  */
-final class CompleteCentralLink extends AbstractIdpAuthenticator implements StatelessAuthenticator {
+final class CompleteCentralLink extends BrokerLoginStep {
 
     @Override
     protected void authenticateImpl(
@@ -34,14 +33,6 @@ final class CompleteCentralLink extends AbstractIdpAuthenticator implements Stat
         } catch (AccountStoreUnavailableException e) {
             StoreOutage.browserChallenge(context, e);
         }
-    }
-
-    @Override
-    protected void actionImpl(
-            AuthenticationFlowContext context,
-            SerializedBrokeredIdentityContext serializedCtx,
-            BrokeredIdentityContext brokerContext) {
-        authenticateImpl(context, serializedCtx, brokerContext);
     }
 
     @Override

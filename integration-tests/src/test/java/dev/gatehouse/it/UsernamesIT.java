@@ -29,12 +29,7 @@ class UsernamesIT {
     @Test
     @DisplayName("Zoë O'Brien & <Co> logs in by any letter case and any Unicode normalisation")
     void anyCase() {
-        String username = "Zoë O'Brien & <Co> " + Names.unique("");
-        env.store()
-                .account(username)
-                .email(Names.unique("zoe") + "@it.test")
-                .password("zoe-pass")
-                .create();
+        String username = zoe();
 
         for (String typed : new String[] {
             username.toUpperCase(Locale.ROOT),
@@ -55,12 +50,7 @@ class UsernamesIT {
     @Test
     @DisplayName("the login page echoes the username escaped, never as markup")
     void echoedEscaped() {
-        String username = "Zoë O'Brien & <Co> " + Names.unique("");
-        env.store()
-                .account(username)
-                .email(Names.unique("zoe") + "@it.test")
-                .password("zoe-pass")
-                .create();
+        String username = zoe();
 
         Page page = pages.login(env.browser(), username, "wrong-pass");
 
@@ -72,12 +62,7 @@ class UsernamesIT {
     @Test
     @DisplayName("the admin API shows the username as typed next to Keycloak's lower-cased one")
     void spellingKept() {
-        String username = "Zoë O'Brien & <Co> " + Names.unique("");
-        env.store()
-                .account(username)
-                .email(Names.unique("zoe") + "@it.test")
-                .password("zoe-pass")
-                .create();
+        String username = zoe();
 
         JsonNode users = env.admin()
                 .json("gatehouse/users?exact=true&username="
@@ -86,5 +71,16 @@ class UsernamesIT {
         assertThat(users).hasSize(1);
         assertThat(users.get(0).get("username").asText()).isEqualTo(username.toLowerCase(Locale.ROOT));
         assertThat(users.get(0).at("/attributes/gatehouseUsername/0").asText()).isEqualTo(username);
+    }
+
+    /** A store account named like SPEC's demo user, made unique; its password is {@code zoe-pass}. */
+    private String zoe() {
+        String username = "Zoë O'Brien & <Co> " + Names.unique("");
+        env.store()
+                .account(username)
+                .email(Names.unique("zoe") + "@it.test")
+                .password("zoe-pass")
+                .create();
+        return username;
     }
 }
