@@ -69,7 +69,7 @@ class BanIT {
         String offline = status.refreshToken(prefix + "-c", PASSWORD, true);
         assertThat(Oidc.claims(offline).get("typ").asText()).isEqualTo("Offline");
         String bystanderToken = status.refreshToken(bystander, PASSWORD, false);
-        status.api().create(tree.get("parent"), "k");
+        ApiKeys.Created parentKey = status.api().create(tree.get("parent"), "k");
         status.api().create(tree.get("c"), "k");
         status.api().create(bystanderId, "k");
         String net = "10." + (int) (Math.random() * 200) + "." + (int) (Math.random() * 200) + ".";
@@ -114,6 +114,11 @@ class BanIT {
                 .isZero();
         assertThat(count("SELECT count(*) FROM api_key WHERE account_id = ?", bystanderId))
                 .isEqualTo(1);
+        // The legacy API check after a real ban (issue 6): the same 401 as for any wrong key.
+        HttpResponse<byte[]> check = status.api().checkForm(prefix + "-parent", parentKey.key());
+        assertThat(check.statusCode()).isEqualTo(401);
+        assertThat(new String(check.body(), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo(ApiKeys.BAD_CREDENTIALS);
         assertThat(count(
                         "SELECT count(*) FROM dedicated_ip WHERE address IN (CAST(? AS inet), CAST(? AS inet))"
                                 + " AND account_id IS NULL AND released_at IS NOT NULL",
