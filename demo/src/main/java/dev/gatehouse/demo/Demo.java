@@ -1,6 +1,7 @@
 package dev.gatehouse.demo;
 
 import dev.gatehouse.testing.GatehouseEnvironment;
+import dev.gatehouse.testing.KeycloakSetup;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -29,7 +30,8 @@ public final class Demo {
                 Path.of(layout.getProperty("gatehouse.bundle")),
                 "distribution",
                 layout.getProperty("keycloak.version"),
-                port);
+                port,
+                KeycloakSetup.RealmImport.AT_START);
 
         OUT.println("Starting PostgreSQL (Keycloak and the account store), SMTP and Keycloak on port " + port + " ...");
         GatehouseEnvironment env = GatehouseEnvironment.start(options);

@@ -21,11 +21,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * Keycloak started from the unpacked distribution with {@code kc.sh}: the bundle goes into
  * {@code providers/}, {@code kc.sh build} runs only when the bundle or the build options changed,
- * then {@code kc.sh start --optimized}. Output goes to a log file whose tail is shown on failure.
+ * {@code kc.sh import} runs when the setup asks for it, then {@code kc.sh start --optimized}. Output goes to a log file whose tail is shown on failure.
  */
 public final class DistributionKeycloak implements KeycloakServer {
 
-    private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(25);
 
@@ -48,6 +48,9 @@ public final class DistributionKeycloak implements KeycloakServer {
         DistributionKeycloak keycloak = new DistributionKeycloak(home, setup, workDirectory.resolve("keycloak.log"));
         keycloak.install();
         keycloak.buildIfNeeded();
+        if (setup.realmImport() == KeycloakSetup.RealmImport.KC_SH_IMPORT) {
+            keycloak.importRealms(workDirectory.resolve("realms"));
+        }
         keycloak.launch();
         return keycloak;
     }
@@ -92,18 +95,36 @@ public final class DistributionKeycloak implements KeycloakServer {
             List<String> command =
                     new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "build"));
             command.addAll(KeycloakSetup.asArguments(setup.buildOptions()));
-            Process build = processBuilder(command).start();
-            if (!build.waitFor(BUILD_TIMEOUT.toSeconds(), TimeUnit.SECONDS) || build.exitValue() != 0) {
-                build.destroyForcibly();
-                throw new IllegalStateException("kc.sh build failed; see " + log + "\n" + tail());
-            }
+            run(command, "kc.sh build");
             Files.writeString(marker, fingerprint);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs a kc.sh command to its end, its output in the log; fails with the log's tail. */
+    private void run(List<String> command, String what) {
+        try {
+            Process process = processBuilder(command).start();
+            if (!process.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IllegalStateException(what + " failed; see " + log + "\n" + tail());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** {@code kc.sh import --dir}: the realm export into the database, before the server first starts. */
+    private void importRealms(Path directory) {
+        RealmFiles.copyTo(directory);
+        List<String> command = new ArrayList<>(
+                List.of(home.resolve("bin/kc.sh").toString(), "import", "--optimized", "--dir=" + directory));
+        command.addAll(KeycloakSetup.asArguments(setup.importOptions()));
+        run(command, "kc.sh import");
     }
 
     private void launch() {

@@ -49,7 +49,8 @@ public final class GatehouseEnvironment implements AutoCloseable {
             Path bundleJar,
             String runtime,
             String keycloakVersion,
-            int httpPort) {
+            int httpPort,
+            KeycloakSetup.RealmImport realmImport) {
 
         /** The options the Maven build passes to the integration tests. */
         public static Options fromSystemProperties() {
@@ -59,7 +60,20 @@ public final class GatehouseEnvironment implements AutoCloseable {
                     Path.of(required("gatehouse.bundle")),
                     System.getProperty("keycloak.runtime", "distribution"),
                     System.getProperty("keycloak.dist.version", "26.7.3"),
-                    Integer.getInteger("gatehouse.port", 0));
+                    Integer.getInteger("gatehouse.port", 0),
+                    KeycloakSetup.RealmImport.AT_START);
+        }
+
+        /** The same, in another work directory, the realms imported with {@code kc.sh import}. */
+        public Options importingWithKcSh(Path otherWorkDirectory) {
+            return new Options(
+                    otherWorkDirectory,
+                    keycloakHome,
+                    bundleJar,
+                    runtime,
+                    keycloakVersion,
+                    0,
+                    KeycloakSetup.RealmImport.KC_SH_IMPORT);
         }
 
         private static String required(String property) {
@@ -92,8 +106,13 @@ public final class GatehouseEnvironment implements AutoCloseable {
                 store.jdbcUrl(),
                 PostgresServer.USER,
                 PostgresServer.PASSWORD,
-                mail.port());
-        KeycloakServer keycloak = "testcontainers".equals(options.runtime())
+                mail.port(),
+                options.realmImport());
+        boolean containers = "testcontainers".equals(options.runtime());
+        if (containers && options.realmImport() == KeycloakSetup.RealmImport.KC_SH_IMPORT) {
+            throw new IllegalArgumentException("kc.sh import needs the distribution runtime");
+        }
+        KeycloakServer keycloak = containers
                 ? ContainerKeycloak.start(
                         options.keycloakVersion(), setup, List.of(keycloakDb.port(), storeDb.port(), mail.port()))
                 : DistributionKeycloak.start(options.keycloakHome(), setup, work);

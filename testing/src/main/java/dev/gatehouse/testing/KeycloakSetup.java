@@ -17,7 +17,16 @@ public record KeycloakSetup(
         String accountsDbUrl,
         String dbUser,
         String dbPassword,
-        int smtpPort) {
+        int smtpPort,
+        RealmImport realmImport) {
+
+    /** How the realm export gets into Keycloak's database. */
+    public enum RealmImport {
+        /** {@code kc.sh start --import-realm}: the files in {@code data/import}, skipped for existing realms. */
+        AT_START,
+        /** {@code kc.sh import --dir} into the database before the first start, as an admin would. */
+        KC_SH_IMPORT
+    }
 
     public static final String ADMIN_USER = "admin";
     public static final String ADMIN_PASSWORD = "admin";
@@ -53,7 +62,16 @@ public record KeycloakSetup(
         options.put("db-username-accounts", dbUser);
         options.put("db-password-accounts", dbPassword);
         options.put("cache", "local");
-        options.put("import-realm", FLAG);
+        if (realmImport == RealmImport.AT_START) {
+            options.put("import-realm", FLAG);
+        }
+        return options;
+    }
+
+    /** Options of {@code kc.sh import}: the databases only (it refuses the server's options). */
+    public Map<String, String> importOptions() {
+        Map<String, String> options = new LinkedHashMap<>(runtimeOptions());
+        options.keySet().removeIf(name -> !name.startsWith("db-"));
         return options;
     }
 
