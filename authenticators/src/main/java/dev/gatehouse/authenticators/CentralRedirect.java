@@ -1,5 +1,6 @@
 package dev.gatehouse.authenticators;
 
+import dev.gatehouse.metrics.GatehouseMetrics;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -33,6 +34,7 @@ final class CentralRedirect {
                 AuthenticationProcessor.getClientData(context.getSession(), authSession),
                 loginHint);
         context.forceChallenge(Response.seeOther(location).build());
+        GatehouseMetrics.global().unifiedRedirect(context.getRealm().getName());
         return true;
     }
 }

@@ -1,5 +1,7 @@
 package dev.gatehouse.rest;
 
+import dev.gatehouse.metrics.GatehouseMetrics;
+import dev.gatehouse.metrics.GatehouseMetrics.ApiKeyResult;
 import dev.gatehouse.store.AccountPolicy;
 import dev.gatehouse.store.AccountRepository;
 import dev.gatehouse.store.AccountStatus;
@@ -88,17 +90,20 @@ public final class ApiV1Resource {
     }
 
     private Response answer(ApiKeyCheck.Outcome outcome) {
+        RealmModel realm = session.getContext().getRealm();
         if (outcome instanceof ApiKeyCheck.Success success) {
+            GatehouseMetrics.global().apiKeyCheck(realm.getName(), ApiKeyResult.OK);
             return ApiResponses.success(success.accountId());
         }
         if (outcome instanceof ApiKeyCheck.Refused refused) {
+            GatehouseMetrics.global().apiKeyCheck(realm.getName(), ApiKeyResult.FORBIDDEN);
             AccountStatus status = refused.decision().effectiveStatus();
             return status == AccountStatus.TERMINATED
                     ? ApiResponses.terminated(troubleshootingUrl())
                     : ApiResponses.invalid(403, null, "This account cannot use API keys while " + status.dbValue());
         }
         ApiKeyCheck.Failure failure = ((ApiKeyCheck.BadCredentials) outcome).failure();
-        RealmModel realm = session.getContext().getRealm();
+        GatehouseMetrics.global().apiKeyCheck(realm.getName(), ApiKeyResult.FAILED);
         String clientIp = session.getContext().getConnection().getRemoteAddr();
         long failures = FailedChecks.instance().record(realm.getId(), clientIp);
         LOG.debugf("API key check failed (%s) from %s: %d failures from that address", failure, clientIp, failures);

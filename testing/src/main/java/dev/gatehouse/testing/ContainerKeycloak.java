@@ -62,6 +62,11 @@ public final class ContainerKeycloak implements KeycloakServer {
     }
 
     @Override
+    public String managementUrl() {
+        return container.getMgmtServerUrl();
+    }
+
+    @Override
     public void close() {
         container.stop();
     }

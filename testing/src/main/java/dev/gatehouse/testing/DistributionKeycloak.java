@@ -60,6 +60,11 @@ public final class DistributionKeycloak implements KeycloakServer {
         return setup.baseUrl();
     }
 
+    @Override
+    public String managementUrl() {
+        return "http://localhost:" + setup.managementPort();
+    }
+
     public Path log() {
         return log;
     }

@@ -127,6 +127,11 @@ public final class GatehouseEnvironment implements AutoCloseable {
         return keycloak.baseUrl();
     }
 
+    /** Keycloak's management interface, where {@code /metrics} is. */
+    public String managementUrl() {
+        return keycloak.managementUrl();
+    }
+
     public AccountStore store() {
         return store;
     }

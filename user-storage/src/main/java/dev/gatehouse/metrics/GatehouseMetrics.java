@@ -1,0 +1,103 @@
+package dev.gatehouse.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+
+/**
+ * Gatehouse's counters. They live in Micrometer's global registry, which Keycloak exports on its
+ * management interface ({@code /metrics}) when started with {@code --metrics-enabled=true}; without
+ * it they cost a map lookup and go nowhere. Every counter is tagged with the realm's name.
+ *
+ * <p>Prometheus names: {@code gatehouse_logins_denied_total{reason}},
+ * {@code gatehouse_unified_redirects_total}, {@code gatehouse_signups_total{stage}},
+ * {@code gatehouse_api_key_checks_total{result}}, {@code gatehouse_accounts_status_changed_total{status}}.
+ */
+public final class GatehouseMetrics {
+
+    /** Why a login was refused, as the {@code reason} tag says it. */
+    public enum DeniedLogin {
+        INVALID_CREDENTIALS,
+        LOCKED_OUT,
+        EMAIL_NOT_CONFIRMED,
+        TERMINATED,
+        BANNED,
+        CENTRAL_LOGIN_REQUIRED,
+        CENTRAL_LINK_REFUSED,
+        STORE_UNAVAILABLE,
+        OTHER;
+
+        String tag() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** What an API-key check answered: 200, 401 or 403. */
+    public enum ApiKeyResult {
+        OK,
+        FAILED,
+        FORBIDDEN
+    }
+
+    /** Where a signup is: a pending row was created, or its link was followed. */
+    public enum SignupStage {
+        PENDING,
+        CONFIRMED
+    }
+
+    private static final GatehouseMetrics GLOBAL = new GatehouseMetrics(Metrics.globalRegistry);
+
+    private final MeterRegistry registry;
+
+    GatehouseMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** The counters Keycloak exports. */
+    public static GatehouseMetrics global() {
+        return GLOBAL;
+    }
+
+    public void loginDenied(String realm, DeniedLogin reason) {
+        counter("gatehouse.logins.denied", "Logins refused, by reason", realm, "reason", reason.tag())
+                .increment();
+    }
+
+    public void unifiedRedirect(String realm) {
+        Counter.builder("gatehouse.unified.redirects")
+                .description("Identifiers sent to the central identity provider")
+                .tag("realm", realm)
+                .register(registry)
+                .increment();
+    }
+
+    public void signup(String realm, SignupStage stage) {
+        counter("gatehouse.signups", "Signups, pending and confirmed", realm, "stage", tag(stage))
+                .increment();
+    }
+
+    public void apiKeyCheck(String realm, ApiKeyResult result) {
+        counter("gatehouse.api.key.checks", "Legacy API-key checks, by answer", realm, "result", tag(result))
+                .increment();
+    }
+
+    /** Accounts whose own status became {@code status} ({@code terminated} or {@code banned}). */
+    public void accountsStatusChanged(String realm, String status, int accounts) {
+        if (accounts > 0) {
+            counter("gatehouse.accounts.status.changed", "Accounts terminated or banned", realm, "status", status)
+                    .increment(accounts);
+        }
+    }
+
+    private Counter counter(String name, String description, String realm, String key, String value) {
+        return Counter.builder(name)
+                .description(description)
+                .tag("realm", realm)
+                .tag(key, value)
+                .register(registry);
+    }
+
+    private static String tag(Enum<?> value) {
+        return value.name().toLowerCase(java.util.Locale.ROOT);
+    }
+}
