@@ -57,9 +57,17 @@ public final class BrowserClient {
     }
 
     public Page post(String url, Map<String, String> fields) {
+        return postEncoded(url, encode(fields));
+    }
+
+    /**
+     * A form post whose body is already URL-encoded, byte by byte: what a hostile client sends,
+     * such as percent-escapes of bytes that are not UTF-8.
+     */
+    public Page postEncoded(String url, String urlEncodedBody) {
         HttpRequest request = request(URI.create(url))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(encode(fields)))
+                .POST(HttpRequest.BodyPublishers.ofString(urlEncodedBody))
                 .build();
         return follow(request);
     }
