@@ -37,7 +37,8 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
  * Bans, manual terminations and reinstatements for the Admin API. The store change commits first,
  * in a transaction of its own; then, in the request's transaction, the affected accounts' online
  * and offline sessions end, {@code notBefore} is set and the cached users are dropped, because
- * Keycloak keeps the sessions of users that stop being enabled (keycloak#37981).
+ * Keycloak keeps the sessions of users that stop being enabled (keycloak#37981). A ban that
+ * changed the account it was called on e-mails that account a {@link BanNotice}.
  */
 final class AccountStatusManagement {
 
@@ -46,6 +47,7 @@ final class AccountStatusManagement {
     static final String EVENT_COUNT = "gatehouseCount";
 
     private static final AccountPolicy POLICY = new AccountPolicy();
+    private static final int BATCH = 500;
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -65,6 +67,11 @@ final class AccountStatusManagement {
         endAccess(accountId);
         if (!result.banned().isEmpty()) {
             event(accountId, "ban", reason, result.banned().size());
+        }
+        if (result.banned().contains(accountId)) {
+            GatehouseAccounts.user(session, realm, accountId)
+                    .ifPresent(user -> new BanNotice(session, realm)
+                            .send(user, result.subtree().size() - 1));
         }
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("banned", result.banned().size());
@@ -137,12 +144,27 @@ final class AccountStatusManagement {
 
     /**
      * Ends every online and offline session of the account and its descendants, sets their
-     * notBefore and drops their cached users.
+     * notBefore and drops their cached users, {@value #BATCH} accounts per transaction: Keycloak
+     * writes notBefore through JPA one user at a time, and one persistence context for a whole
+     * large subtree makes every further write slower (each query flushes all that came before).
      */
     private void endAccess(UUID accountId) {
         int notBefore = Time.currentTime();
+        List<Account> subtree = GatehouseAccounts.subtree(session, accountId);
+        String realmId = realm.getId();
+        for (int from = 0; from < subtree.size(); from += BATCH) {
+            List<Account> batch = subtree.subList(from, Math.min(from + BATCH, subtree.size()));
+            KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), own -> {
+                RealmModel ownRealm = own.realms().getRealm(realmId);
+                own.getContext().setRealm(ownRealm);
+                endAccess(own, ownRealm, GatehouseAccounts.users(own, ownRealm, batch), notBefore);
+            });
+        }
+    }
+
+    private static void endAccess(KeycloakSession session, RealmModel realm, List<UserModel> users, int notBefore) {
         UserSessionProvider sessions = session.sessions();
-        for (UserModel user : GatehouseAccounts.subtreeUsers(session, realm, accountId)) {
+        for (UserModel user : users) {
             sessions.getUserSessionsStream(realm, user)
                     .toList()
                     .forEach(userSession -> sessions.removeUserSession(realm, userSession));

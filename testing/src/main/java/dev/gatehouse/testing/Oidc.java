@@ -51,10 +51,45 @@ public final class Oidc {
     }
 
     public HttpResponse<String> token(Map<String, String> form) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
+        return send(HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(BrowserClient.encode(form)))
-                .build();
+                .build());
+    }
+
+    /**
+     * Standard token exchange (Keycloak's V2, RFC 8693): a confidential client trades an access
+     * token of a user for a new one.
+     */
+    public HttpResponse<String> exchange(String clientId, String secret, String subjectAccessToken) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange");
+        form.put("client_id", clientId);
+        form.put("client_secret", secret);
+        form.put("subject_token", subjectAccessToken);
+        form.put("subject_token_type", "urn:ietf:params:oauth:token-type:access_token");
+        return token(form);
+    }
+
+    /** The userinfo endpoint, with an access token as bearer. */
+    public HttpResponse<String> userInfo(String accessToken) {
+        return bearerGet(realmUrl + "/protocol/openid-connect/userinfo", accessToken);
+    }
+
+    /** Keycloak's account REST API ({@code GET /realms/{realm}/account/}), with an access token as bearer. */
+    public HttpResponse<String> accountRest(String accessToken) {
+        return bearerGet(realmUrl + "/account/", accessToken);
+    }
+
+    private HttpResponse<String> bearerGet(String url, String accessToken) {
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + accessToken)
+                .header("Accept", "application/json")
+                .GET()
+                .build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -4,7 +4,6 @@ import dev.gatehouse.store.Account;
 import dev.gatehouse.store.AccountRepository;
 import dev.gatehouse.store.AccountSearch;
 import dev.gatehouse.store.PasswordHasher;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -41,13 +40,14 @@ public final class AccountsStorageProvider
     private final ComponentModel model;
     private final PasswordHasher hasher;
     private final AccountRepository accounts;
-    private final Map<UUID, Account> loaded = new HashMap<>();
+    private final LoadedAccounts loaded;
 
     AccountsStorageProvider(KeycloakSession session, ComponentModel model, PasswordHasher hasher) {
         this.session = session;
         this.model = model;
         this.hasher = hasher;
         this.accounts = GatehouseAccounts.repository(session);
+        this.loaded = LoadedAccounts.of(session);
     }
 
     @Override
@@ -140,7 +140,7 @@ public final class AccountsStorageProvider
         Optional<Account> account = storeAccount(user);
         account.ifPresent(a -> {
             accounts.updatePasswordHash(a.id(), hasher.hash(input.getChallengeResponse()));
-            loaded.remove(a.id());
+            loaded.forget(a.id());
         });
         return account.isPresent();
     }
@@ -162,7 +162,7 @@ public final class AccountsStorageProvider
     public void close() {}
 
     private UserModel adapt(RealmModel realm, Account account) {
-        loaded.put(account.id(), account);
+        loaded.put(account);
         return new AccountUserAdapter(session, realm, model, account);
     }
 
@@ -171,12 +171,12 @@ public final class AccountsStorageProvider
     }
 
     private Optional<Account> account(UUID id) {
-        Account known = loaded.get(id);
-        if (known != null) {
-            return Optional.of(known);
+        Optional<Account> known = loaded.get(id);
+        if (known.isPresent()) {
+            return known;
         }
         Optional<Account> found = accounts.findById(id);
-        found.ifPresent(account -> loaded.put(id, account));
+        found.ifPresent(loaded::put);
         return found;
     }
 

@@ -1,5 +1,6 @@
 package dev.gatehouse.storage;
 
+import dev.gatehouse.store.Account;
 import dev.gatehouse.store.AccountRepository;
 import java.util.List;
 import java.util.Optional;
@@ -48,8 +49,23 @@ public final class GatehouseAccounts {
      * change, where a lookup per sub-user would cost a round trip each.
      */
     public static List<UserModel> subtreeUsers(KeycloakSession session, RealmModel realm, UUID accountId) {
+        return users(session, realm, repository(session).findSubtree(accountId));
+    }
+
+    /** A store account and all its descendants, in one statement. */
+    public static List<Account> subtree(KeycloakSession session, UUID accountId) {
+        return repository(session).findSubtree(accountId);
+    }
+
+    /**
+     * Keycloak users of accounts read earlier, possibly by another session. The session keeps
+     * them, so that Keycloak looking them up by id again (ending their sessions does) reads nothing.
+     */
+    public static List<UserModel> users(KeycloakSession session, RealmModel realm, List<Account> accounts) {
+        LoadedAccounts loaded = LoadedAccounts.of(session);
         return component(realm)
-                .map(component -> repository(session).findSubtree(accountId).stream()
+                .map(component -> accounts.stream()
+                        .peek(loaded::put)
                         .<UserModel>map(account -> new AccountUserAdapter(session, realm, component, account))
                         .toList())
                 .orElse(List.of());
