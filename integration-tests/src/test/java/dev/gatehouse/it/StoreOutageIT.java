@@ -60,6 +60,30 @@ class StoreOutageIT {
         assertThat(grant(username).statusCode()).isEqualTo(200);
     }
 
+    @Test
+    @DisplayName("an account Keycloak has cached: its direct grant answers 503 too, not a 500")
+    void cachedAccountDirectGrant() {
+        String username = Names.unique("cached");
+        env.store()
+                .account(username)
+                .email(username + "@it.test")
+                .password("otto-pass")
+                .create();
+        assertThat(grant(username).statusCode()).isEqualTo(200);
+
+        env.store().server().stop();
+        try {
+            HttpResponse<String> grant = grant(username);
+            assertThat(grant.statusCode()).as(grant.body()).isEqualTo(503);
+            assertThat(Oidc.json(grant.body()).get("error").asText()).isEqualTo("temporarily_unavailable");
+        } finally {
+            env.store().server().start();
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(grant(username).statusCode()).isEqualTo(200));
+    }
+
     private HttpResponse<String> grant(String username) {
         return env.oidc("gatehouse").passwordGrant("demo-api", "demo-api-secret", username, "otto-pass");
     }

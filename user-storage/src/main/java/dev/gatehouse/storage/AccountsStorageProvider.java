@@ -3,6 +3,7 @@ package dev.gatehouse.storage;
 import dev.gatehouse.store.Account;
 import dev.gatehouse.store.AccountRepository;
 import dev.gatehouse.store.AccountSearch;
+import dev.gatehouse.store.AccountStoreUnavailableException;
 import dev.gatehouse.store.PasswordHasher;
 import java.util.Map;
 import java.util.Optional;
@@ -116,10 +117,21 @@ public final class AccountsStorageProvider
         return PasswordCredentialModel.TYPE.equals(credentialType);
     }
 
+    /**
+     * Keycloak asks this while it lays out a flow, outside any authenticator that could answer an
+     * outage. With the store down, say "configured": the password check then runs, fails closed,
+     * and its step answers 503.
+     */
     @Override
     public boolean isConfiguredFor(RealmModel realm, UserModel user, String credentialType) {
-        return supportsCredentialType(credentialType)
-                && storeAccount(user).map(Account::hasPassword).orElse(false);
+        if (!supportsCredentialType(credentialType)) {
+            return false;
+        }
+        try {
+            return storeAccount(user).map(Account::hasPassword).orElse(false);
+        } catch (AccountStoreUnavailableException e) {
+            return true;
+        }
     }
 
     @Override
