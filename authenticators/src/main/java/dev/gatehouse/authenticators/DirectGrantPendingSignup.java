@@ -19,14 +19,15 @@ import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.services.managers.AuthenticationManager;
 
 /**
- * {@code gatehouse-direct-grant-pending-signup}: the first direct-grant step. A username that names
- * no account but a pending signup has no Keycloak user for the next steps to check, so its
- * password is checked here: right → {@code invalid_grant} naming the unconfirmed address; wrong →
- * the "Invalid user credentials" any unknown user gets. Every other username passes through.
+ * {@code gatehouse-direct-grant-pending}: the first direct-grant step. A username that names no
+ * account but a pending signup has no Keycloak user for the next steps to check, so its password
+ * is checked here: right → {@code invalid_grant} naming the unconfirmed address; wrong → the
+ * "Invalid user credentials" any unknown user gets. Every other username passes through. (The id
+ * is short: Keycloak stores an execution's provider id in 36 characters.)
  */
 public final class DirectGrantPendingSignup extends DirectGrantStep {
 
-    public static final String PROVIDER_ID = "gatehouse-direct-grant-pending-signup";
+    public static final String PROVIDER_ID = "gatehouse-direct-grant-pending";
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {

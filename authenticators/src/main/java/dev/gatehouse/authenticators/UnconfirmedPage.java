@@ -21,7 +21,7 @@ import org.keycloak.models.UserModel;
 final class UnconfirmedPage {
 
     static final String TEMPLATE = "gatehouse-unconfirmed.ftl";
-    /** The submit button of the resend form. */
+    /** The hidden field of the resend form. */
     static final String RESEND = "gatehouse-resend";
 
     static final String RESENT = "gatehouse.resendSent";

@@ -80,6 +80,11 @@ public final class ConfirmEmailResource {
                     : accounts.confirmEmail(id, token.getEmail());
             Optional<Account> account = accounts.findById(id);
             if (changed && account.isPresent()) {
+                if (kind == ConfirmationToken.Kind.ACCOUNT) {
+                    // Keycloak's cached copy still says unconfirmed, and would keep the gate shut.
+                    GatehouseAccounts.user(session, realm, id)
+                            .ifPresent(user -> GatehouseAccounts.evict(session, realm, user));
+                }
                 return confirmed(kind, account.get());
             }
             return failed(failure(kind, account), kind);

@@ -12,8 +12,9 @@
                 <p id="gatehouse-resend-refused" role="alert" class="${properties.kcAlertClass!} pf-m-danger">${msg("gatehouse.resendTooMany")}</p>
             </#if>
             <form id="gatehouse-resend-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">
+                <input type="hidden" name="gatehouse-resend" value="true">
                 <@buttons.actionGroup>
-                    <@buttons.button id="gatehouse-resend" name="gatehouse-resend" label="gatehouse.resendSubmit"/>
+                    <@buttons.button id="gatehouse-resend" name="resend" label="gatehouse.resendSubmit"/>
                 </@buttons.actionGroup>
             </form>
             <p><a id="gatehouse-troubleshooting-link" href="${troubleshootingUrl}">${msg("gatehouse.troubleshootingLink")}</a></p>
