@@ -1,10 +1,13 @@
 package dev.gatehouse.authenticators;
 
+import dev.gatehouse.storage.GatehouseAccounts;
 import dev.gatehouse.store.AccountStoreUnavailableException;
 import dev.gatehouse.store.Identifiers;
+import dev.gatehouse.store.PendingSignup;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.util.UUID;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
 import org.keycloak.events.Details;
@@ -30,12 +33,15 @@ final class IdentifierForm extends AbstractUsernameFormAuthenticator implements 
     /** Auth note: id of the account the identifier matched, for the password step. */
     static final String IDENTIFIED_USER = "GATEHOUSE_IDENTIFIED_USER";
 
+    /** Auth note: id of the pending signup the identifier matched when no account did. */
+    static final String IDENTIFIED_SIGNUP = "GATEHOUSE_IDENTIFIED_SIGNUP";
+
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         UserModel user = context.getUser();
         if (user != null) {
             // Re-authentication of a known session user: no identifier to ask for.
-            route(context, user, user.getUsername());
+            route(context, user, null, user.getUsername());
             return;
         }
         MultivaluedMap<String, String> formData = new MultivaluedHashMap<>();
@@ -67,25 +73,28 @@ final class IdentifierForm extends AbstractUsernameFormAuthenticator implements 
         // The password step shows the identifier as typed, for known and unknown ones alike.
         authSession.setAuthNote(USERNAME_HIDDEN, "true");
         try {
-            route(context, find(context.getSession(), context.getRealm(), identifier), identifier);
+            UserModel user = find(context.getSession(), context.getRealm(), identifier);
+            UUID signup = user == null ? findSignup(context.getSession(), identifier) : null;
+            route(context, user, signup, identifier);
         } catch (AccountStoreUnavailableException e) {
             StoreOutage.browserChallenge(context, e);
         }
     }
 
-    private void route(AuthenticationFlowContext context, UserModel user, String identifier) {
+    /** A pending signup counts as found: its password step shows the unconfirmed page (SPEC P2.3). */
+    private void route(AuthenticationFlowContext context, UserModel user, UUID signup, String identifier) {
         CentralIdentity central = CentralIdentity.of(context.getRealm());
         boolean linked = user != null && central.isLinked(context.getSession(), context.getRealm(), user);
         IdentifierFormConfig config = IdentifierFormConfig.of(context.getAuthenticatorConfig());
-        switch (IdentifierRoute.of(user != null, linked, config.unknownIdentifiers())) {
+        switch (IdentifierRoute.of(user != null || signup != null, linked, config.unknownIdentifiers())) {
             case CENTRAL -> {
                 String hint = user != null && user.getEmail() != null ? user.getEmail() : identifier;
                 if (!CentralRedirect.redirect(context, central.alias(), hint)) {
-                    toPassword(context, user);
+                    toPassword(context, user, signup);
                 }
             }
-            case PASSWORD -> toPassword(context, user);
-            case PASSWORD_UNKNOWN -> toPassword(context, null);
+            case PASSWORD -> toPassword(context, user, signup);
+            case PASSWORD_UNKNOWN -> toPassword(context, null, null);
         }
     }
 
@@ -93,14 +102,29 @@ final class IdentifierForm extends AbstractUsernameFormAuthenticator implements 
      * The account goes to the password step as a note, not as the flow's user: Keycloak checks the
      * flow's user on every request and would show "account disabled" before any password.
      */
-    private static void toPassword(AuthenticationFlowContext context, UserModel user) {
+    private static void toPassword(AuthenticationFlowContext context, UserModel user, UUID signup) {
         context.clearUser();
-        if (user == null) {
-            context.getAuthenticationSession().removeAuthNote(IDENTIFIED_USER);
-        } else {
-            context.getAuthenticationSession().setAuthNote(IDENTIFIED_USER, user.getId());
-        }
+        note(context, IDENTIFIED_USER, user == null ? null : user.getId());
+        note(context, IDENTIFIED_SIGNUP, signup == null ? null : signup.toString());
         context.success();
+    }
+
+    private static void note(AuthenticationFlowContext context, String name, String value) {
+        if (value == null) {
+            context.getAuthenticationSession().removeAuthNote(name);
+        } else {
+            context.getAuthenticationSession().setAuthNote(name, value);
+        }
+    }
+
+    private static UUID findSignup(KeycloakSession session, String identifier) {
+        if (!Identifiers.isValidUsername(identifier)) {
+            return null;
+        }
+        return GatehouseAccounts.pendingSignups(session)
+                .findLiveByIdentifier(identifier)
+                .map(PendingSignup::id)
+                .orElse(null);
     }
 
     private static UserModel find(KeycloakSession session, RealmModel realm, String identifier) {

@@ -1,11 +1,15 @@
 package dev.gatehouse.authenticators;
 
+import dev.gatehouse.authenticators.PasswordDecision.Candidate;
 import dev.gatehouse.storage.AccountAttributes;
+import dev.gatehouse.storage.GatehouseAccounts;
 import dev.gatehouse.store.AccountPolicy;
 import dev.gatehouse.store.AccountStatus;
 import dev.gatehouse.store.AccountStoreUnavailableException;
+import dev.gatehouse.store.PendingSignup;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.util.UUID;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
@@ -14,12 +18,14 @@ import org.keycloak.events.Errors;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
+import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.services.messages.Messages;
 import org.keycloak.services.validation.Validation;
 
 /**
  * {@code gatehouse-password}: the password of the account the identifier step found, checked
- * against the store; with no account, the same page fails the same way after a dummy hash.
+ * against the store; with no account, the same page fails the same way after a dummy hash. The
+ * proven password of a pending signup or of an unconfirmed address gets {@link UnconfirmedPage}.
  */
 final class PasswordStep extends AbstractUsernameFormAuthenticator implements StatelessAuthenticator {
 
@@ -34,12 +40,22 @@ final class PasswordStep extends AbstractUsernameFormAuthenticator implements St
     public void action(AuthenticationFlowContext context) {
         MultivaluedMap<String, String> formData = context.getHttpRequest().getDecodedFormParameters();
         try {
+            if (formData.containsKey(UnconfirmedPage.RESEND) && UnconfirmedPage.resend(context)) {
+                return;
+            }
+            UnconfirmedPage.forget(context);
             // Not the flow's user yet: Keycloak refuses a disabled flow user before any password is
             // checked. Brute-force detection counts failures by the attempted username.
             UserModel user = identified(context);
+            PendingSignup signup = user == null ? identifiedSignup(context) : null;
             switch (PasswordDecision.decide(
-                    user != null,
-                    () -> validatePassword(context, user, formData, false),
+                    user != null ? Candidate.ACCOUNT : signup != null ? Candidate.PENDING_SIGNUP : Candidate.NONE,
+                    () -> user != null
+                            ? validatePassword(context, user, formData, false)
+                            : GatehouseAccounts.hasher(context.getRealm())
+                                    .verify(
+                                            formData.getFirst(CredentialRepresentation.PASSWORD),
+                                            signup.passwordHash()),
                     () -> AuthenticatorUtils.dummyHash(context))) {
                 case ACCEPTED -> {
                     // Only now, with the password proven, may the page tell that the account is blocked.
@@ -51,6 +67,7 @@ final class PasswordStep extends AbstractUsernameFormAuthenticator implements St
                 case REJECTED -> {
                     // validatePassword has recorded the event and the failure challenge.
                 }
+                case UNCONFIRMED_SIGNUP -> UnconfirmedPage.forSignup(context, signup);
                 case UNKNOWN_ACCOUNT -> rejectUnknown(context);
             }
         } catch (AccountStoreUnavailableException e) {
@@ -68,12 +85,25 @@ final class PasswordStep extends AbstractUsernameFormAuthenticator implements St
                 return false;
             }
         }
+        if (UnconfirmedGate.blocks(user)) {
+            UnconfirmedPage.forAccount(context, user);
+            return false;
+        }
         return enabledUser(context, user);
     }
 
     private static UserModel identified(AuthenticationFlowContext context) {
         String id = context.getAuthenticationSession().getAuthNote(IdentifierForm.IDENTIFIED_USER);
         return id == null ? null : context.getSession().users().getUserById(context.getRealm(), id);
+    }
+
+    private static PendingSignup identifiedSignup(AuthenticationFlowContext context) {
+        String id = context.getAuthenticationSession().getAuthNote(IdentifierForm.IDENTIFIED_SIGNUP);
+        return id == null
+                ? null
+                : GatehouseAccounts.pendingSignups(context.getSession())
+                        .findLive(UUID.fromString(id))
+                        .orElse(null);
     }
 
     private void rejectUnknown(AuthenticationFlowContext context) {

@@ -2,6 +2,7 @@ package dev.gatehouse.authenticators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.authenticators.PasswordDecision.Candidate;
 import dev.gatehouse.authenticators.PasswordDecision.Outcome;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -34,7 +35,7 @@ class PasswordDecisionTest {
         @DisplayName("the code path hashes a dummy password exactly once, so timing matches a wrong password")
         void codePathHashesADummyPassword() {
             // when
-            PasswordDecision.decide(false, passwordMatches(true), dummyHash);
+            PasswordDecision.decide(Candidate.NONE, passwordMatches(true), dummyHash);
 
             // then
             assertThat(dummyHashes).hasValue(1);
@@ -44,7 +45,7 @@ class PasswordDecisionTest {
         @DisplayName("never checks the typed password")
         void neverChecksThePassword() {
             // when
-            PasswordDecision.decide(false, passwordMatches(true), dummyHash);
+            PasswordDecision.decide(Candidate.NONE, passwordMatches(true), dummyHash);
 
             // then
             assertThat(passwordChecks).hasValue(0);
@@ -55,7 +56,7 @@ class PasswordDecisionTest {
         @DisplayName("is UNKNOWN_ACCOUNT, whatever the password supplier would say")
         void isUnknownAccount(boolean wouldMatch) {
             // when
-            Outcome outcome = PasswordDecision.decide(false, passwordMatches(wouldMatch), dummyHash);
+            Outcome outcome = PasswordDecision.decide(Candidate.NONE, passwordMatches(wouldMatch), dummyHash);
 
             // then
             assertThat(outcome).isEqualTo(Outcome.UNKNOWN_ACCOUNT);
@@ -71,7 +72,7 @@ class PasswordDecisionTest {
         @DisplayName("follows the password check")
         void followsThePasswordCheck(boolean matches, Outcome expected) {
             // when
-            Outcome outcome = PasswordDecision.decide(true, passwordMatches(matches), dummyHash);
+            Outcome outcome = PasswordDecision.decide(Candidate.ACCOUNT, passwordMatches(matches), dummyHash);
 
             // then
             assertThat(outcome).isEqualTo(expected);
@@ -82,7 +83,35 @@ class PasswordDecisionTest {
         @DisplayName("checks the password exactly once and never runs the dummy hash")
         void checksOnceWithoutDummyHash(boolean matches) {
             // when
-            PasswordDecision.decide(true, passwordMatches(matches), dummyHash);
+            PasswordDecision.decide(Candidate.ACCOUNT, passwordMatches(matches), dummyHash);
+
+            // then
+            assertThat(passwordChecks).hasValue(1);
+            assertThat(dummyHashes).hasValue(0);
+        }
+    }
+
+    @Nested
+    @DisplayName("for a pending signup")
+    class PendingSignup {
+
+        @ParameterizedTest(name = "password matches: {0} -> {1}")
+        @CsvSource({"true, UNCONFIRMED_SIGNUP", "false, UNKNOWN_ACCOUNT"})
+        @DisplayName("is the unconfirmed signup with its password, and fails like an unknown account without it")
+        void followsThePasswordCheck(boolean matches, Outcome expected) {
+            // when
+            Outcome outcome = PasswordDecision.decide(Candidate.PENDING_SIGNUP, passwordMatches(matches), dummyHash);
+
+            // then
+            assertThat(outcome).isEqualTo(expected);
+        }
+
+        @ParameterizedTest(name = "password matches: {0}")
+        @CsvSource({"true", "false"})
+        @DisplayName("pays for its own hash only, like an account")
+        void checksOnceWithoutDummyHash(boolean matches) {
+            // when
+            PasswordDecision.decide(Candidate.PENDING_SIGNUP, passwordMatches(matches), dummyHash);
 
             // then
             assertThat(passwordChecks).hasValue(1);

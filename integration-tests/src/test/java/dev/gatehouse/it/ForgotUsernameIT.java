@@ -2,6 +2,7 @@ package dev.gatehouse.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.testing.BrowserClient;
 import dev.gatehouse.testing.GatehouseEnvironment;
 import dev.gatehouse.testing.GatehouseExtension;
@@ -46,6 +47,10 @@ class ForgotUsernameIT {
         assertThat(MailServer.text(mail)).contains(parent, subOne, subTwo);
         assertThat(MailServer.html(mail)).contains("Parent &amp; &lt;Co&gt;").doesNotContain("<Co>");
         assertThat(env.mail().messagesTo(email)).hasSize(1);
+        JsonNode event = event("CUSTOM_REQUIRED_ACTION", email);
+        assertThat(event.at("/details/custom_required_action").asText()).isEqualTo("gatehouse-forgot-username");
+        assertThat(event.at("/details/gatehouse_usernames").asText()).isEqualTo("3");
+        assertThat(event.get("userId").asText()).endsWith(parentId.toString());
     }
 
     @Test
@@ -79,6 +84,19 @@ class ForgotUsernameIT {
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.text()).contains("Too many requests");
         assertThat(env.mail().messagesTo(email)).hasSize(5);
+        assertThat(event("CUSTOM_REQUIRED_ACTION_ERROR", email).get("error").asText())
+                .isEqualTo("gatehouse_rate_limited");
+    }
+
+    /** The newest event of a type for an address, as admins see it. */
+    private JsonNode event(String type, String email) {
+        JsonNode events = env.admin().json("gatehouse/events?type=" + type + "&max=200");
+        for (JsonNode event : events) {
+            if (email.equals(event.at("/details/email").asText())) {
+                return event;
+            }
+        }
+        throw new AssertionError("no " + type + " event for " + email + " in " + events);
     }
 
     @Test

@@ -1,15 +1,14 @@
 package dev.gatehouse.rest;
 
-import org.keycloak.common.util.Time;
+import dev.gatehouse.storage.WindowedLimit;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.SingleUseObjectProvider;
 
 /**
- * Rate limits of "Forgot username?" per address and per client IP, counted in Keycloak's
- * single-use object store so that every node of a cluster sees the same counts. Realm attributes
- * {@code gatehouseForgotUsernameLimit} (per address, default 5), {@code gatehouseForgotUsernameIpLimit}
- * (per client IP, default 30) and {@code gatehouseForgotUsernameWindowSeconds} (default 3600) set them.
+ * Rate limits of "Forgot username?" per address and per client IP, cluster-wide ({@link
+ * WindowedLimit}). Realm attributes {@code gatehouseForgotUsernameLimit} (per address, default 5),
+ * {@code gatehouseForgotUsernameIpLimit} (per client IP, default 30) and
+ * {@code gatehouseForgotUsernameWindowSeconds} (default 3600) set them.
  */
 final class ForgotUsernameLimits {
 
@@ -21,42 +20,21 @@ final class ForgotUsernameLimits {
     static final int DEFAULT_IP_LIMIT = 30;
     static final int DEFAULT_WINDOW_SECONDS = 3600;
 
-    private final KeycloakSession session;
-    private final int limit;
-    private final int ipLimit;
-    private final int windowSeconds;
+    private final WindowedLimit perAddress;
+    private final WindowedLimit perIp;
 
     ForgotUsernameLimits(KeycloakSession session, RealmModel realm) {
-        this.session = session;
-        this.limit = positive(realm.getAttribute(LIMIT_ATTRIBUTE), DEFAULT_LIMIT);
-        this.ipLimit = positive(realm.getAttribute(IP_LIMIT_ATTRIBUTE), DEFAULT_IP_LIMIT);
-        this.windowSeconds = positive(realm.getAttribute(WINDOW_ATTRIBUTE), DEFAULT_WINDOW_SECONDS);
+        int window = WindowedLimit.positiveAttribute(realm, WINDOW_ATTRIBUTE, DEFAULT_WINDOW_SECONDS);
+        this.perAddress = new WindowedLimit(
+                session, WindowedLimit.positiveAttribute(realm, LIMIT_ATTRIBUTE, DEFAULT_LIMIT), window);
+        this.perIp = new WindowedLimit(
+                session, WindowedLimit.positiveAttribute(realm, IP_LIMIT_ATTRIBUTE, DEFAULT_IP_LIMIT), window);
     }
 
     /** Counts one request for the address and for the IP; false once either is over the limit. */
     boolean allow(RealmModel realm, String addressKey, String clientIp) {
-        boolean address = take("gatehouse-fu:" + realm.getId() + ":a:" + addressKey, limit);
-        boolean ip = take("gatehouse-fu:" + realm.getId() + ":i:" + clientIp, ipLimit);
+        boolean address = perAddress.take("gatehouse-fu:" + realm.getId() + ":a:" + addressKey);
+        boolean ip = perIp.take("gatehouse-fu:" + realm.getId() + ":i:" + clientIp);
         return address && ip;
-    }
-
-    private boolean take(String counter, int limit) {
-        SingleUseObjectProvider store = session.singleUseObjects();
-        long window = Time.currentTime() / windowSeconds;
-        for (int slot = 1; slot <= limit; slot++) {
-            if (store.putIfAbsent(counter + ":" + window + ":" + slot, windowSeconds)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static int positive(String value, int fallback) {
-        try {
-            int parsed = value == null ? fallback : Integer.parseInt(value.strip());
-            return parsed > 0 ? parsed : fallback;
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
     }
 }

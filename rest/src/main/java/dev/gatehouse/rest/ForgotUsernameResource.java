@@ -15,14 +15,24 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 import org.keycloak.email.EmailException;
 import org.keycloak.email.EmailTemplateProvider;
+import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 
 /**
  * {@code /realms/{realm}/gatehouse/forgot-username}: an e-mail address in, one e-mail out listing
  * every username registered with it (SPEC P4.3). The page answers the same whether or not the
  * address has accounts; requests are limited per address and per client IP.
+ *
+ * <p>Each request is a Keycloak event for admins: Keycloak has no event type of its own for it, so
+ * it is recorded as {@code CUSTOM_REQUIRED_ACTION} with detail {@code custom_required_action} =
+ * {@code gatehouse-forgot-username}, the address and the number of usernames sent
+ * ({@code gatehouse_usernames}); refusals as {@code CUSTOM_REQUIRED_ACTION_ERROR}.
  */
 public final class ForgotUsernameResource {
 
@@ -32,6 +42,7 @@ public final class ForgotUsernameResource {
     static final String SUBJECT = "gatehouse.forgotUsernameSubject";
     static final String INVALID = "gatehouse.forgotUsernameInvalidEmail";
     static final String TOO_MANY = "gatehouse.forgotUsernameTooMany";
+    static final String EVENT_ACTION = "gatehouse-forgot-username";
 
     private static final int MAX_EMAIL_LENGTH = 320;
     private static final Logger LOG = Logger.getLogger(ForgotUsernameResource.class);
@@ -54,13 +65,20 @@ public final class ForgotUsernameResource {
     public Response request(@FormParam("email") String email) {
         RealmModel realm = session.getContext().getRealm();
         String address = email == null ? "" : email.strip();
+        EventBuilder event = new EventBuilder(
+                        realm, session, session.getContext().getConnection())
+                .event(EventType.CUSTOM_REQUIRED_ACTION)
+                .detail(Details.CUSTOM_REQUIRED_ACTION, EVENT_ACTION);
         if (!looksLikeAddress(address)) {
+            event.error(Errors.INVALID_EMAIL);
             return forms().setStatus(Response.Status.BAD_REQUEST)
                     .addError(field(INVALID))
                     .createForm(FORM);
         }
+        event.detail(Details.EMAIL, address);
         String clientIp = session.getContext().getConnection().getRemoteAddr();
         if (!new ForgotUsernameLimits(session, realm).allow(realm, Identifiers.key(address), clientIp)) {
+            event.error("gatehouse_rate_limited");
             return forms().setStatus(Response.Status.TOO_MANY_REQUESTS)
                     .setError(TOO_MANY)
                     .createForm(FORM);
@@ -68,13 +86,17 @@ public final class ForgotUsernameResource {
         return StoreGuard.call(() -> {
             List<String> usernames = GatehouseAccounts.repository(session).usernamesByEmail(address);
             if (!usernames.isEmpty()) {
-                send(realm, address, usernames);
+                UserModel user = session.users().getUserByUsername(realm, usernames.get(0));
+                event.user(user);
+                send(realm, user, address, usernames);
             }
+            event.detail("gatehouse_usernames", String.valueOf(usernames.size()))
+                    .success();
             return forms().createForm(SENT);
         });
     }
 
-    private void send(RealmModel realm, String address, List<String> usernames) {
+    private void send(RealmModel realm, UserModel user, String address, List<String> usernames) {
         try {
             // The template provider adds its own attributes to the map, and wants a user for the
             // locale: any account of the address will do, they share it.
@@ -82,7 +104,7 @@ public final class ForgotUsernameResource {
             attributes.put("usernames", usernames);
             session.getProvider(EmailTemplateProvider.class)
                     .setRealm(realm)
-                    .setUser(session.users().getUserByUsername(realm, usernames.get(0)))
+                    .setUser(user)
                     .send(SUBJECT, EMAIL, attributes, address);
         } catch (EmailException e) {
             // The page must not differ: a failed send is the operators' to see, in the log.

@@ -6,6 +6,7 @@ import dev.gatehouse.store.Account;
 import dev.gatehouse.store.AccountRepository;
 import dev.gatehouse.store.AccountSearch;
 import dev.gatehouse.store.ApiKeyFormat;
+import dev.gatehouse.store.PendingSignupRepository;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -134,6 +135,22 @@ public final class GatehouseAdminResource {
         ObjectNode byIp = json.putObject("byClientIp");
         FailedChecks.instance().snapshot(realm.getId()).forEach(byIp::put);
         return ApiKeyManagement.json(Response.Status.OK, json.toString());
+    }
+
+    /**
+     * Purges the expired pending signups now, as the scheduled task does every interval; answers
+     * {@code {"purged": <signups deleted>}}.
+     */
+    @POST
+    @Path("signups/purge")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response purgeSignups() {
+        AdminAccess.require(auth, realm, AdminAccess.SUPPORT_ROLE);
+        return StoreGuard.call(() -> {
+            ObjectNode json = JsonNodeFactory.instance.objectNode();
+            json.put("purged", new PendingSignupRepository(Store.entityManager(session)).purgeExpired());
+            return ApiKeyManagement.json(Response.Status.OK, json.toString());
+        });
     }
 
     private AccountStatusManagement status() {

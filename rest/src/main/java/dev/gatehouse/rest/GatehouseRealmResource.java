@@ -28,6 +28,11 @@ public final class GatehouseRealmResource {
         return new ForgotUsernameResource(session);
     }
 
+    @Path("confirm-email")
+    public ConfirmEmailResource confirmEmail() {
+        return new ConfirmEmailResource(session);
+    }
+
     @Path("troubleshooting")
     public TroubleshootingResource troubleshooting() {
         return new TroubleshootingResource(session);

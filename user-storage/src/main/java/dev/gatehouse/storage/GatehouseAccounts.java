@@ -2,6 +2,9 @@ package dev.gatehouse.storage;
 
 import dev.gatehouse.store.Account;
 import dev.gatehouse.store.AccountRepository;
+import dev.gatehouse.store.PasswordHasher;
+import dev.gatehouse.store.PendingSignupRepository;
+import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,13 +23,29 @@ public final class GatehouseAccounts {
     private GatehouseAccounts() {}
 
     public static AccountRepository repository(KeycloakSession session) {
+        return new AccountRepository(entityManager(session));
+    }
+
+    public static PendingSignupRepository pendingSignups(KeycloakSession session) {
+        return new PendingSignupRepository(entityManager(session));
+    }
+
+    /** The hasher of the realm's {@code gatehouse-accounts} component, for passwords outside Keycloak's users. */
+    public static PasswordHasher hasher(RealmModel realm) {
+        return component(realm)
+                .map(AccountsStorageProviderFactory::hasher)
+                .orElseThrow(() -> new IllegalStateException("Realm " + realm.getName() + " has no "
+                        + AccountsStorageProviderFactory.PROVIDER_ID + " user federation"));
+    }
+
+    private static EntityManager entityManager(KeycloakSession session) {
         JpaConnectionProvider connection =
                 session.getProvider(JpaConnectionProvider.class, AccountsStorageProviderFactory.DATASOURCE);
         if (connection == null) {
             throw new IllegalStateException(
                     "Keycloak datasource '" + AccountsStorageProviderFactory.DATASOURCE + "' is not configured");
         }
-        return new AccountRepository(connection.getEntityManager());
+        return connection.getEntityManager();
     }
 
     /** The realm's {@code gatehouse-accounts} user federation component. */

@@ -82,10 +82,33 @@ public final class AccountRepository {
 
     public boolean usernameTaken(String username) {
         return Sql.guarded(() -> !em.createNativeQuery("SELECT 1 FROM account WHERE username_key = ?1"
-                        + " UNION ALL SELECT 1 FROM pending_signup WHERE username_key = ?1 LIMIT 1")
+                        + " UNION ALL SELECT 1 FROM pending_signup WHERE username_key = ?1 AND expires_at > now()"
+                        + " LIMIT 1")
                 .setParameter(1, Identifiers.key(username))
                 .getResultList()
                 .isEmpty());
+    }
+
+    /** Whether an account already uses this address, as its own or shared with its sub-users. */
+    public boolean emailInUse(String email) {
+        return Sql.guarded(() -> !em.createNativeQuery("SELECT 1 FROM account WHERE email_key = ?1 LIMIT 1")
+                .setParameter(1, Identifiers.key(email))
+                .getResultList()
+                .isEmpty());
+    }
+
+    /**
+     * Marks the account's address confirmed, if it still is the address the link was sent to.
+     *
+     * @return false when nothing changed: already confirmed, another address by now, or no such account
+     */
+    public boolean confirmEmail(UUID id, String email) {
+        return Sql.guarded(() -> em.createNativeQuery("UPDATE account SET email_confirmed = true"
+                                + " WHERE id = ?1 AND email_key = ?2 AND NOT email_confirmed")
+                        .setParameter(1, id)
+                        .setParameter(2, Identifiers.key(email))
+                        .executeUpdate()
+                == 1);
     }
 
     public boolean emailBanned(String email) {

@@ -2,6 +2,7 @@ package dev.gatehouse.store;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * How usernames and e-mail addresses are matched: case-insensitively, after Unicode NFC
@@ -23,12 +24,28 @@ public final class Identifiers {
      * them a control character. Spaces and symbols are allowed (SPEC P4.1).
      */
     public static boolean isValidUsername(String username) {
-        if (username == null) {
-            return false;
+        return usernameProblem(username).isEmpty();
+    }
+
+    /** What is wrong with a username, if anything: the field error a signup form shows. */
+    public static Optional<UsernameProblem> usernameProblem(String username) {
+        int length = username == null ? 0 : username.codePointCount(0, username.length());
+        if (length == 0) {
+            return Optional.of(UsernameProblem.EMPTY);
         }
-        int length = username.codePointCount(0, username.length());
-        return length >= 1
-                && length <= MAX_USERNAME_LENGTH
-                && username.codePoints().noneMatch(Character::isISOControl);
+        if (length > MAX_USERNAME_LENGTH) {
+            return Optional.of(UsernameProblem.TOO_LONG);
+        }
+        if (username.codePoints().anyMatch(Character::isISOControl)) {
+            return Optional.of(UsernameProblem.CONTROL_CHARACTER);
+        }
+        return Optional.empty();
+    }
+
+    /** Why a string cannot be a username. */
+    public enum UsernameProblem {
+        EMPTY,
+        TOO_LONG,
+        CONTROL_CHARACTER
     }
 }

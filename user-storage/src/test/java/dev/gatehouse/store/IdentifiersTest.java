@@ -181,4 +181,33 @@ class IdentifiersTest {
             assertThat(Identifiers.isValidUsername("alice" + control)).isFalse();
         }
     }
+
+    @Nested
+    @DisplayName("usernameProblem()")
+    class UsernameProblemOf {
+
+        @ParameterizedTest(name = "\"{0}\"")
+        @ValueSource(strings = {"Zo\u00EB O'Brien & <Co>", "\u5F20\u4F1F", "a b  c", "'; DROP TABLE accounts; --"})
+        @DisplayName("finds nothing wrong with spaces, symbols, any script or SQL")
+        void acceptsAnything(String username) {
+            assertThat(Identifiers.usernameProblem(username)).isEmpty();
+        }
+
+        @Test
+        @DisplayName("names the empty username, the too long one and the control character")
+        void namesEachProblem() {
+            assertThat(Identifiers.usernameProblem(null)).contains(Identifiers.UsernameProblem.EMPTY);
+            assertThat(Identifiers.usernameProblem("")).contains(Identifiers.UsernameProblem.EMPTY);
+            assertThat(Identifiers.usernameProblem("a".repeat(257))).contains(Identifiers.UsernameProblem.TOO_LONG);
+            assertThat(Identifiers.usernameProblem("bell\u0007"))
+                    .contains(Identifiers.UsernameProblem.CONTROL_CHARACTER);
+        }
+
+        @Test
+        @DisplayName("reports the length before a control character")
+        void lengthFirst() {
+            assertThat(Identifiers.usernameProblem("\u0007".repeat(300)))
+                    .contains(Identifiers.UsernameProblem.TOO_LONG);
+        }
+    }
 }

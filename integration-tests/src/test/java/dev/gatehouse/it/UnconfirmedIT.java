@@ -1,0 +1,140 @@
+package dev.gatehouse.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatehouse.testing.BrowserClient;
+import dev.gatehouse.testing.GatehouseEnvironment;
+import dev.gatehouse.testing.GatehouseExtension;
+import dev.gatehouse.testing.Oidc;
+import dev.gatehouse.testing.Page;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(GatehouseExtension.class)
+@DisplayName("The unconfirmed-address gate")
+class UnconfirmedIT {
+
+    private static final String GENERIC = "Invalid username or password.";
+
+    private final GatehouseEnvironment env;
+    private final LoginPages pages;
+    private final Signups signups;
+
+    UnconfirmedIT(GatehouseEnvironment env) {
+        this.env = env;
+        this.pages = new LoginPages(env);
+        this.signups = new Signups(env);
+    }
+
+    @Test
+    @DisplayName("an unconfirmed account: right password → page with resend, 3 resends per hour, the link confirms")
+    void browser() {
+        String username = Names.unique("unconfirmed");
+        String email = username + "@it.test";
+        env.store()
+                .account(username)
+                .email(email)
+                .emailUnconfirmed()
+                .password("uc-pass")
+                .create();
+
+        Page wrong = pages.login(env.browser(), username, "wrong-pass");
+        assertThat(LoginPages.inputError(wrong)).isEqualTo(GENERIC);
+        assertThat(wrong.text()).doesNotContain(Signups.UNCONFIRMED);
+
+        BrowserClient browser = env.browser();
+        Page unconfirmed = browser.submit(
+                pages.identify(browser, username).form(LoginPages.FORM).fill("password", "uc-pass"));
+        assertThat(unconfirmed.status()).isEqualTo(403);
+        assertThat(unconfirmed.text()).contains(Signups.UNCONFIRMED).contains(email);
+        assertThat(unconfirmed
+                        .document()
+                        .selectFirst("#gatehouse-troubleshooting-link")
+                        .attr("href"))
+                .endsWith("#email-not-confirmed");
+        assertThat(unconfirmed.redirectParameter("code")).isEmpty();
+
+        Page page = unconfirmed;
+        for (int resend = 1; resend <= 3; resend++) {
+            page = browser.submit(page.form("#gatehouse-resend-form"));
+            assertThat(page.status()).as(page.body()).isEqualTo(200);
+            assertThat(page.document().selectFirst("#gatehouse-resend-sent").text())
+                    .isEqualTo("A new confirmation link is on its way to " + email + ".");
+            Signups.confirmationMail(env, email, resend);
+        }
+        Page refused = browser.submit(page.form("#gatehouse-resend-form"));
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.document().selectFirst("#gatehouse-resend-refused").text())
+                .startsWith("You have asked for several confirmation links already.");
+        assertThat(env.mail().messagesTo(email)).hasSize(3);
+
+        Page confirmed = env.browser().get(Signups.link(Signups.confirmationMail(env, email, 3)));
+        assertThat(confirmed.status()).isEqualTo(200);
+        assertThat(confirmed.text()).contains("The e-mail address of " + username + " is confirmed");
+        assertThat(signups.accountState(username)).isEqualTo("active/true");
+        assertThat(pages.login(env.browser(), username, "uc-pass").redirectParameter("code"))
+                .isPresent();
+        assertThat(env.browser()
+                        .get(Signups.link(Signups.confirmationMail(env, email, 1)))
+                        .status())
+                .isEqualTo(409);
+    }
+
+    @Test
+    @DisplayName("a pending signup's resend sends a new link that creates the account")
+    void pendingSignupResend() {
+        String username = Names.unique("resender");
+        String email = username + "@it.test";
+        signups.signUp(username, email, "rs-pass");
+        Signups.confirmationMail(env, email, 1);
+        BrowserClient browser = env.browser();
+        Page unconfirmed = browser.submit(
+                pages.identify(browser, username).form(LoginPages.FORM).fill("password", "rs-pass"));
+
+        Page resent = browser.submit(unconfirmed.form("#gatehouse-resend-form"));
+
+        assertThat(resent.document().selectFirst("#gatehouse-resend-sent")).isNotNull();
+        Page ready = env.browser().get(Signups.link(Signups.confirmationMail(env, email, 2)));
+        assertThat(ready.text()).contains("Your account " + username + " is ready");
+        assertThat(signups.accountState(username)).isEqualTo("active/true");
+    }
+
+    @Test
+    @DisplayName("direct grant: 400 invalid_grant naming the unconfirmed address, after the right password only")
+    void directGrant() {
+        String account = Names.unique("dg-unconfirmed");
+        String accountEmail = account + "@it.test";
+        env.store()
+                .account(account)
+                .email(accountEmail)
+                .emailUnconfirmed()
+                .password("dg-pass")
+                .create();
+        String pending = Names.unique("dg-pending");
+        String pendingEmail = pending + "@it.test";
+        signups.signUp(pending, pendingEmail, "dg-pass");
+
+        for (String[] user :
+                new String[][] {{account, accountEmail}, {pending, pendingEmail}, {pendingEmail, pendingEmail}}) {
+            HttpResponse<String> right = grant(user[0], "dg-pass");
+            JsonNode error = Oidc.json(right.body());
+            assertThat(right.statusCode()).as(user[0]).isEqualTo(400);
+            assertThat(error.get("error").asText()).isEqualTo("invalid_grant");
+            assertThat(error.get("error_description").asText())
+                    .startsWith("You haven't confirmed your email address " + user[1]);
+
+            HttpResponse<String> wrong = grant(user[0], "wrong-pass");
+            assertThat(wrong.statusCode()).as(user[0]).isEqualTo(400);
+            assertThat(Oidc.json(wrong.body()).get("error_description").asText())
+                    .isEqualTo("Invalid user credentials");
+            assertThat(wrong.body()).doesNotContain("confirmed");
+        }
+    }
+
+    private HttpResponse<String> grant(String username, String password) {
+        return env.oidc("gatehouse").passwordGrant("demo-api", "demo-api-secret", username, password);
+    }
+}

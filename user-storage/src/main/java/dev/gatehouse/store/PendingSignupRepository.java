@@ -1,0 +1,139 @@
+package dev.gatehouse.store;
+
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * SQL over {@code pending_signup}. A pending signup past its expiry counts as gone everywhere:
+ * it no longer logs in, confirms or reserves anything, and the purge deletes it.
+ */
+public final class PendingSignupRepository {
+
+    private static final String COLUMNS = "id, username, email, password_hash, expires_at";
+
+    private final EntityManager em;
+
+    public PendingSignupRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    /**
+     * Reserves the username and address until {@code expiresAt}. An expired signup with the same
+     * username gives way, under a new id so that its old links confirm nothing.
+     *
+     * @return the new signup's id, or empty when a live signup holds the username
+     */
+    public Optional<UUID> reserve(String username, String email, String passwordHash, Instant expiresAt) {
+        return Sql.guarded(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object> ids = em.createNativeQuery("""
+                            INSERT INTO pending_signup (username, username_key, email, email_key, password_hash, expires_at)
+                            VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                            ON CONFLICT (username_key) DO UPDATE
+                            SET id = gen_random_uuid(), username = excluded.username, email = excluded.email,
+                                email_key = excluded.email_key, password_hash = excluded.password_hash,
+                                created_at = now(), expires_at = excluded.expires_at
+                            WHERE pending_signup.expires_at <= now()
+                            RETURNING id
+                            """)
+                    .setParameter(1, username)
+                    .setParameter(2, Identifiers.key(username))
+                    .setParameter(3, email)
+                    .setParameter(4, Identifiers.key(email))
+                    .setParameter(5, passwordHash)
+                    .setParameter(6, timestamp(expiresAt))
+                    .getResultList();
+            return ids.stream().findFirst().map(Sql::uuid);
+        });
+    }
+
+    public Optional<PendingSignup> findLive(UUID id) {
+        return select("id = ?1", "", id);
+    }
+
+    /**
+     * The live signup an identifier names: its username, or else its address. Accounts come first
+     * (the caller asks them before), so a signup's address shared with an account never matches.
+     */
+    public Optional<PendingSignup> findLiveByIdentifier(String identifier) {
+        String key = Identifiers.key(identifier);
+        return select(
+                "(username_key = ?1 OR email_key = ?1)"
+                        + " AND NOT EXISTS (SELECT 1 FROM account a WHERE a.username_key = ?1 OR a.email_key = ?1)",
+                "ORDER BY username_key = ?1 DESC",
+                key);
+    }
+
+    /** Whether a live signup holds this address (SPEC P2.1: a signup reserves its address too). */
+    public boolean addressReserved(String email) {
+        return Sql.guarded(() -> !em.createNativeQuery(
+                        "SELECT 1 FROM pending_signup WHERE email_key = ?1 AND expires_at > now() LIMIT 1")
+                .setParameter(1, Identifiers.key(email))
+                .getResultList()
+                .isEmpty());
+    }
+
+    /** Keeps a signup alive until {@code expiresAt}, for a resent link; false if it is gone. */
+    public boolean extend(UUID id, Instant expiresAt) {
+        return Sql.guarded(() -> em.createNativeQuery("UPDATE pending_signup SET expires_at = greatest(expires_at, ?1)"
+                                + " WHERE id = ?2 AND expires_at > now()")
+                        .setParameter(1, timestamp(expiresAt))
+                        .setParameter(2, id)
+                        .executeUpdate()
+                == 1);
+    }
+
+    /**
+     * Turns a live signup into an active account with a confirmed address and the same id, in one
+     * statement: the row leaves {@code pending_signup} and enters {@code account} together, and a
+     * second confirmation finds nothing to move.
+     *
+     * @return the account's id, or empty when the signup is gone (confirmed before, expired, purged)
+     */
+    public Optional<UUID> confirm(UUID id) {
+        return Sql.guarded(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object> ids = em.createNativeQuery("""
+                            WITH confirmed AS (
+                                DELETE FROM pending_signup WHERE id = ?1 AND expires_at > now()
+                                RETURNING id, username, username_key, email, email_key, password_hash
+                            )
+                            INSERT INTO account (id, username, username_key, email, email_key, email_confirmed, password_hash)
+                            SELECT id, username, username_key, email, email_key, true, password_hash FROM confirmed
+                            RETURNING id
+                            """).setParameter(1, id).getResultList();
+            return ids.stream().findFirst().map(Sql::uuid);
+        });
+    }
+
+    /** Deletes every signup past its expiry; the number deleted. */
+    public int purgeExpired() {
+        return Sql.guarded(() -> em.createNativeQuery("DELETE FROM pending_signup WHERE expires_at <= now()")
+                .executeUpdate());
+    }
+
+    private Optional<PendingSignup> select(String where, String order, Object bind) {
+        return Sql.guarded(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("SELECT " + COLUMNS + " FROM pending_signup"
+                            + " WHERE expires_at > now() AND " + where + " " + order + " LIMIT 1")
+                    .setParameter(1, bind)
+                    .getResultList();
+            return rows.stream().findFirst().map(PendingSignupRepository::toSignup);
+        });
+    }
+
+    private static PendingSignup toSignup(Object[] row) {
+        return new PendingSignup(
+                Sql.uuid(row[0]), (String) row[1], (String) row[2], (String) row[3], Sql.instant(row[4]));
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
