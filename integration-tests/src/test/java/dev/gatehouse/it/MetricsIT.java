@@ -108,6 +108,31 @@ class MetricsIT {
                 .isEqualTo(1.0);
     }
 
+    @Test
+    @DisplayName("a signup counts as pending, its confirmation as confirmed; an unconfirmed login by its reason")
+    void signups() {
+        String username = Names.unique("metered-signup");
+        String email = username + "@it.test";
+        double pendingBefore = value("gatehouse_signups_total", "stage", "pending");
+        double confirmedBefore = value("gatehouse_signups_total", "stage", "confirmed");
+        double unconfirmedBefore = value("gatehouse_logins_denied_total", "reason", "email_not_confirmed");
+
+        assertThat(new Signups(env).signUp(username, email, "signup-pass").status())
+                .isEqualTo(200);
+        assertThat(pages.login(env.browser(), username, "signup-pass").status()).isEqualTo(403);
+        assertThat(env.browser()
+                        .get(Signups.link(Signups.confirmationMail(env, email, 1)))
+                        .status())
+                .isEqualTo(200);
+
+        assertThat(value("gatehouse_signups_total", "stage", "pending") - pendingBefore)
+                .isEqualTo(1.0);
+        assertThat(value("gatehouse_signups_total", "stage", "confirmed") - confirmedBefore)
+                .isEqualTo(1.0);
+        assertThat(value("gatehouse_logins_denied_total", "reason", "email_not_confirmed") - unconfirmedBefore)
+                .isEqualTo(1.0);
+    }
+
     /**
      * The sample of {@code name} for realm {@code gatehouse} whose label {@code key} is {@code
      * expected} (no filter when {@code key} is null); 0 when the counter has not been created yet.

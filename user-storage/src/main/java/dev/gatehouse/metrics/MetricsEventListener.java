@@ -1,6 +1,7 @@
 package dev.gatehouse.metrics;
 
 import dev.gatehouse.metrics.GatehouseMetrics.DeniedLogin;
+import dev.gatehouse.metrics.GatehouseMetrics.SignupStage;
 import java.util.Map;
 import java.util.Optional;
 import org.keycloak.events.Errors;
@@ -13,8 +14,9 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 /**
- * Counts refused logins and status changes from the events Keycloak and Gatehouse already emit:
- * {@code LOGIN_ERROR} by its error (and Gatehouse's {@code gatehouse_status} detail), and the
+ * Counts refused logins, signups and status changes from the events Keycloak and Gatehouse
+ * already emit: {@code LOGIN_ERROR} by its error (and Gatehouse's {@code gatehouse_status} detail),
+ * {@code REGISTER} and {@code VERIFY_EMAIL} of the signup steps, and the
  * Admin API's ban and termination admin events by their {@code gatehouseCount} detail.
  */
 final class MetricsEventListener implements EventListenerProvider {
@@ -23,6 +25,11 @@ final class MetricsEventListener implements EventListenerProvider {
     static final String STATUS_DETAIL = "gatehouse_status";
 
     static final String COUNT_DETAIL = "gatehouseCount";
+
+    /** Details of the signup step's {@code REGISTER} and the confirmation link's {@code VERIFY_EMAIL}. */
+    static final String SIGNUP_DETAIL = "gatehouse_signup";
+
+    static final String CONFIRMATION_DETAIL = "gatehouse_confirmation";
 
     private static final Map<String, DeniedLogin> BY_ERROR = Map.ofEntries(
             Map.entry(Errors.INVALID_USER_CREDENTIALS, DeniedLogin.INVALID_CREDENTIALS),
@@ -47,7 +54,24 @@ final class MetricsEventListener implements EventListenerProvider {
         if (event.getType() == EventType.LOGIN_ERROR && event.getError() != null) {
             realmName(event.getRealmId())
                     .ifPresent(realm -> metrics.loginDenied(realm, reason(event.getError(), event.getDetails())));
+        } else if (event.getError() == null) {
+            signupStage(event.getType(), event.getDetails())
+                    .ifPresent(stage -> realmName(event.getRealmId()).ifPresent(realm -> metrics.signup(realm, stage)));
         }
+    }
+
+    /** A pending signup reserved ({@code REGISTER}), or one confirmed by its link ({@code VERIFY_EMAIL}). */
+    static Optional<SignupStage> signupStage(EventType type, Map<String, String> details) {
+        if (details == null) {
+            return Optional.empty();
+        }
+        if (type == EventType.REGISTER && "RESERVE".equals(details.get(SIGNUP_DETAIL))) {
+            return Optional.of(SignupStage.PENDING);
+        }
+        if (type == EventType.VERIFY_EMAIL && "SIGNUP".equals(details.get(CONFIRMATION_DETAIL))) {
+            return Optional.of(SignupStage.CONFIRMED);
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -29,6 +29,23 @@ class MetricsEventListenerTest {
     }
 
     @Test
+    @DisplayName("a reserved signup and a confirmed one count; other registrations and confirmations do not")
+    void signups() {
+        assertThat(MetricsEventListener.signupStage(
+                        org.keycloak.events.EventType.REGISTER, Map.of("gatehouse_signup", "RESERVE")))
+                .contains(GatehouseMetrics.SignupStage.PENDING);
+        assertThat(MetricsEventListener.signupStage(
+                        org.keycloak.events.EventType.REGISTER, Map.of("gatehouse_signup", "NOTIFY_OWNER")))
+                .isEmpty();
+        assertThat(MetricsEventListener.signupStage(
+                        org.keycloak.events.EventType.VERIFY_EMAIL, Map.of("gatehouse_confirmation", "SIGNUP")))
+                .contains(GatehouseMetrics.SignupStage.CONFIRMED);
+        assertThat(MetricsEventListener.signupStage(
+                        org.keycloak.events.EventType.VERIFY_EMAIL, Map.of("gatehouse_confirmation", "ACCOUNT")))
+                .isEmpty();
+    }
+
+    @Test
     @DisplayName("counters carry the realm and their own tag, and count what they are given")
     void counters() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
