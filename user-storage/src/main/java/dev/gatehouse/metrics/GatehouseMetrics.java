@@ -45,6 +45,9 @@ public final class GatehouseMetrics {
         CONFIRMED
     }
 
+    /** First part of every meter name (Prometheus: {@code gatehouse_…}). */
+    private static final String NAMESPACE = "gatehouse";
+
     private static final GatehouseMetrics GLOBAL = new GatehouseMetrics(Metrics.globalRegistry);
 
     private final MeterRegistry registry;
@@ -59,12 +62,12 @@ public final class GatehouseMetrics {
     }
 
     public void loginDenied(String realm, DeniedLogin reason) {
-        counter("gatehouse.logins.denied", "Logins refused, by reason", realm, "reason", reason.tag())
+        counter(NAMESPACE + ".logins.denied", "Logins refused, by reason", realm, "reason", reason.tag())
                 .increment();
     }
 
     public void unifiedRedirect(String realm) {
-        Counter.builder("gatehouse.unified.redirects")
+        Counter.builder(NAMESPACE + ".unified.redirects")
                 .description("Identifiers sent to the central identity provider")
                 .tag("realm", realm)
                 .register(registry)
@@ -72,19 +75,19 @@ public final class GatehouseMetrics {
     }
 
     public void signup(String realm, SignupStage stage) {
-        counter("gatehouse.signups", "Signups, pending and confirmed", realm, "stage", tag(stage))
+        counter(NAMESPACE + ".signups", "Signups, pending and confirmed", realm, "stage", tag(stage))
                 .increment();
     }
 
     public void apiKeyCheck(String realm, ApiKeyResult result) {
-        counter("gatehouse.api.key.checks", "Legacy API-key checks, by answer", realm, "result", tag(result))
+        counter(NAMESPACE + ".api.key.checks", "Legacy API-key checks, by answer", realm, "result", tag(result))
                 .increment();
     }
 
     /** Accounts whose own status became {@code status} ({@code terminated} or {@code banned}). */
     public void accountsStatusChanged(String realm, String status, int accounts) {
         if (accounts > 0) {
-            counter("gatehouse.accounts.status.changed", "Accounts terminated or banned", realm, "status", status)
+            counter(NAMESPACE + ".accounts.status.changed", "Accounts terminated or banned", realm, "status", status)
                     .increment(accounts);
         }
     }
