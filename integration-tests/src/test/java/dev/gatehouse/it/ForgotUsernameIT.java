@@ -78,6 +78,10 @@ class ForgotUsernameIT {
 
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.text()).contains("Too many requests");
+        assertThat(refused.document()
+                        .selectFirst("#gatehouse-troubleshooting-link")
+                        .attr("href"))
+                .endsWith("/gatehouse/troubleshooting?reason=usernames#usernames");
         assertThat(env.mail().messagesTo(email)).hasSize(5);
     }
 
