@@ -23,6 +23,7 @@ final class CentralResetHandoff implements StatelessAuthenticator {
         context.getEvent().user(user).detail("gatehouse_reset", "central");
         context.challenge(context.form()
                 .setAttribute("centralResetUrl", central.resetUrl())
+                .setAttribute(TroubleshootingLink.ATTRIBUTE, TroubleshootingLink.to(context, "reset-password"))
                 .createForm(TEMPLATE));
     }
 

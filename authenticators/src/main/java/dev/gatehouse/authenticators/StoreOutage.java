@@ -26,6 +26,7 @@ final class StoreOutage {
         Response page = context.form()
                 .setStatus(Response.Status.SERVICE_UNAVAILABLE)
                 .setError(MESSAGE)
+                .setAttribute(TroubleshootingLink.ATTRIBUTE, TroubleshootingLink.toPage(context))
                 .createForm(TEMPLATE);
         context.forceChallenge(page);
     }

@@ -6,16 +6,16 @@ import dev.gatehouse.testing.GatehouseEnvironment;
 import java.net.http.HttpResponse;
 
 /** Users of the central identity provider, the {@code console} realm, created through its admin API. */
-final class CentralUsers {
+public final class CentralUsers {
 
     private final GatehouseEnvironment env;
 
-    CentralUsers(GatehouseEnvironment env) {
+    public CentralUsers(GatehouseEnvironment env) {
         this.env = env;
     }
 
     /** @return the central user's id, which is the subject Gatehouse links to */
-    String create(String username, String email, boolean emailVerified, String password) {
+    public String create(String username, String email, boolean emailVerified, String password) {
         String json = """
                 {"username": "%s", "email": "%s", "emailVerified": %s, "enabled": true,
                  "firstName": "Central", "lastName": "User",

@@ -49,6 +49,10 @@ class ForgotPasswordIT {
         assertThat(link.attr("href"))
                 .isEqualTo(env.baseUrl() + "/realms/console/login-actions/reset-credentials?client_id=account-console");
         assertThat(page.text()).contains("the new password applies to both");
+        assertThat(page.document()
+                        .selectFirst("#gatehouse-troubleshooting-link")
+                        .attr("href"))
+                .endsWith("/gatehouse/troubleshooting?reason=reset-password#reset-password");
         assertThat(env.mail().messagesTo(username + "@central.test")).isEmpty();
     }
 
@@ -66,7 +70,10 @@ class ForgotPasswordIT {
         assertThat(sent.text()).contains("You should receive an email");
         MimeMessage mail =
                 env.mail().awaitMessagesTo(email, 1, Duration.ofSeconds(20)).get(0);
-        assertThat(MailServer.text(mail)).contains(WARNING);
+        assertThat(MailServer.text(mail)).contains(WARNING).contains("This message was sent by Gatehouse");
+        assertThat(MailServer.html(mail))
+                .contains("id=\"gatehouse-integration-warning\"")
+                .contains("id=\"gatehouse-email-footer\"");
         String link = MailServer.links(mail).stream()
                 .filter(candidate -> candidate.contains("/login-actions/action-token"))
                 .findFirst()

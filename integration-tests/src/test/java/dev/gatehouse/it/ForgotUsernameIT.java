@@ -83,6 +83,10 @@ class ForgotUsernameIT {
 
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.text()).contains("Too many requests");
+        assertThat(refused.document()
+                        .selectFirst("#gatehouse-troubleshooting-link")
+                        .attr("href"))
+                .endsWith("/gatehouse/troubleshooting?reason=usernames#usernames");
         assertThat(env.mail().messagesTo(email)).hasSize(5);
         assertThat(event("CUSTOM_REQUIRED_ACTION_ERROR", email).get("error").asText())
                 .isEqualTo("gatehouse_rate_limited");

@@ -3,14 +3,14 @@ package dev.gatehouse.it;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Unique usernames, so that every test arranges accounts of its own on the shared server. */
-final class Names {
+public final class Names {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final String RUN = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
 
     private Names() {}
 
-    static String unique(String prefix) {
+    public static String unique(String prefix) {
         return prefix + "-" + RUN + "-" + SEQUENCE.incrementAndGet();
     }
 }

@@ -41,6 +41,10 @@ class StoreOutageIT {
             assertThat(page.status()).as(page.body()).isEqualTo(503);
             assertThat(page.leftServerTo()).isEmpty();
             assertThat(page.text()).contains("Sign-in is temporarily unavailable");
+            assertThat(page.document()
+                            .selectFirst("#gatehouse-troubleshooting-link")
+                            .attr("href"))
+                    .isEqualTo(env.baseUrl() + "/realms/gatehouse/gatehouse/troubleshooting");
             assertThat(page.body()).doesNotContain("Exception").doesNotContain("at org.");
 
             HttpResponse<String> grant = grant(username);

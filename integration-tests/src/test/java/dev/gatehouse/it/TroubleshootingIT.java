@@ -2,6 +2,7 @@ package dev.gatehouse.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.testing.GatehouseEnvironment;
 import dev.gatehouse.testing.GatehouseExtension;
 import dev.gatehouse.testing.Page;
@@ -56,19 +57,36 @@ class TroubleshootingIT {
         Element section = highlighted.document().selectFirst(".gatehouse-highlighted");
         assertThat(section).isNotNull();
         assertThat(section.id()).isEqualTo("billing-terminated");
+        assertThat(highlighted
+                        .document()
+                        .selectFirst("section.gatehouse-reason")
+                        .id())
+                .as("the marked section comes first, in view without scrolling or JavaScript")
+                .isEqualTo("billing-terminated");
+        assertThat(highlighted.document().select("section.gatehouse-reason").eachAttr("id"))
+                .containsExactlyInAnyOrderElementsOf(ANCHORS);
         assertThat(hostile.status()).isEqualTo(200);
         assertThat(hostile.document().select(".gatehouse-highlighted")).isEmpty();
         assertThat(hostile.body()).doesNotContain("alert(1)");
     }
 
     @Test
-    @DisplayName("the yes/no feedback works without JavaScript; the page is translated")
+    @DisplayName("the yes/no feedback works without JavaScript and is a Keycloak event; the page is translated")
     void feedbackAndLocale() {
-        Page thanks = env.browser().post(url, Map.of("helpful", "yes", "reason", "usernames"));
+        Page thanks = env.browser().post(url, Map.of("helpful", "no", "reason", "usernames"));
+        Page bad = env.browser().post(url, Map.of("helpful", "maybe"));
         Page german = env.browser().language("de").get(url);
 
         assertThat(thanks.status()).isEqualTo(200);
         assertThat(thanks.document().selectFirst("#gatehouse-feedback-thanks")).isNotNull();
+        JsonNode events = env.admin().json("gatehouse/events?type=CUSTOM_REQUIRED_ACTION&max=1000");
+        assertThat(events.findValues("details")).anySatisfy(details -> {
+            assertThat(details.path("custom_required_action").asText()).isEqualTo("gatehouse-troubleshooting-feedback");
+            assertThat(details.path("gatehouse_feedback").asText()).isEqualTo("no");
+            assertThat(details.path("gatehouse_reason").asText()).isEqualTo("usernames");
+        });
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.document().selectFirst("#gatehouse-feedback-thanks")).isNull();
         assertThat(german.text()).contains("Probleme bei der Anmeldung?");
     }
 }

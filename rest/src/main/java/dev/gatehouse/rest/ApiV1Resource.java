@@ -111,13 +111,7 @@ public final class ApiV1Resource {
     }
 
     private String troubleshootingUrl() {
-        return session.getContext()
-                .getUri()
-                .getBaseUriBuilder()
-                .path("realms")
-                .path(session.getContext().getRealm().getName())
-                .path(GatehouseRealmResourceProviderFactory.ID)
-                .path("troubleshooting")
+        return TroubleshootingResource.pageUri(session)
                 .fragment(TERMINATED_SECTION)
                 .build()
                 .toString();

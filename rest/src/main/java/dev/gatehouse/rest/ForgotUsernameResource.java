@@ -43,6 +43,7 @@ public final class ForgotUsernameResource {
     static final String INVALID = "gatehouse.forgotUsernameInvalidEmail";
     static final String TOO_MANY = "gatehouse.forgotUsernameTooMany";
     static final String EVENT_ACTION = "gatehouse-forgot-username";
+    static final String TROUBLESHOOTING_SECTION = "usernames";
 
     private static final int MAX_EMAIL_LENGTH = 320;
     private static final Logger LOG = Logger.getLogger(ForgotUsernameResource.class);
@@ -112,11 +113,13 @@ public final class ForgotUsernameResource {
         }
     }
 
+    /** Every page of the form, its errors and its answer link to the article's section on usernames. */
     private LoginFormsProvider forms() {
-        return session.getProvider(LoginFormsProvider.class)
+        return ThemedPages.forms(session)
                 .setAttribute(
                         "forgotUsernameAction",
-                        session.getContext().getUri().getAbsolutePath().toString());
+                        session.getContext().getUri().getAbsolutePath().toString())
+                .setAttribute("troubleshootingUrl", TroubleshootingResource.section(session, TROUBLESHOOTING_SECTION));
     }
 
     private static org.keycloak.models.utils.FormMessage field(String message) {

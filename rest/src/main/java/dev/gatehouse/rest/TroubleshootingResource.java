@@ -8,23 +8,37 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import java.util.regex.Pattern;
-import org.jboss.logging.Logger;
+import org.keycloak.events.Details;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 
 /**
  * {@code /realms/{realm}/gatehouse/troubleshooting}: the support article's reasons, rendered with the
  * realm's login theme, so that it reads like the pages that link to it (SPEC Themes 2).
- * {@code ?reason=<anchor>} highlights one section; the yes/no feedback needs no JavaScript.
+ * {@code ?reason=<anchor>} marks one section and shows it first; the yes/no feedback is a plain form
+ * POST, recorded as a Keycloak user event (the realm's Events tab), and needs no JavaScript.
  */
 public final class TroubleshootingResource {
 
     static final String TEMPLATE = "gatehouse-troubleshooting.ftl";
 
+    /**
+     * Feedback is a user event: the visitor is anonymous, so an admin event (which names an
+     * authenticated admin) does not fit, and user event types are a closed enum, of which
+     * CUSTOM_REQUIRED_ACTION, with its detail naming the action, is the one meant for extensions.
+     */
+    static final String FEEDBACK_ACTION = "gatehouse-troubleshooting-feedback";
+
+    static final String FEEDBACK_DETAIL = "gatehouse_feedback";
+    static final String REASON_DETAIL = "gatehouse_reason";
+
     // Anchors are lower-case words and dashes; anything else is ignored, never echoed.
     private static final Pattern ANCHOR = Pattern.compile("[a-z][a-z-]{0,39}");
-    private static final Logger LOG = Logger.getLogger(TroubleshootingResource.class);
 
     private final KeycloakSession session;
 
@@ -32,28 +46,53 @@ public final class TroubleshootingResource {
         this.session = session;
     }
 
+    /** {@code …/realms/{realm}/gatehouse/troubleshooting}, for the pages and answers that link here. */
+    static UriBuilder pageUri(KeycloakSession session) {
+        return session.getContext()
+                .getUri()
+                .getBaseUriBuilder()
+                .path("realms")
+                .path(session.getContext().getRealm().getName())
+                .path(GatehouseRealmResourceProviderFactory.ID)
+                .path("troubleshooting");
+    }
+
+    /** A section, marked by the server and scrolled to by the browser: {@code …?reason=<anchor>#<anchor>}. */
+    static String section(KeycloakSession session, String anchor) {
+        return pageUri(session)
+                .queryParam("reason", anchor)
+                .fragment(anchor)
+                .build()
+                .toString();
+    }
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response page(@QueryParam("reason") String reason) {
-        return render(reason, false);
+        return render(reason, false).createForm(TEMPLATE);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response feedback(@FormParam("helpful") String helpful, @FormParam("reason") String reason) {
-        String answer = "yes".equals(helpful) ? "yes" : "no";
-        LOG.infof(
-                "Troubleshooting feedback in realm %s: helpful=%s reason=%s",
-                session.getContext().getRealm().getName(), answer, anchor(reason));
-        return render(reason, true);
+        if (!"yes".equals(helpful) && !"no".equals(helpful)) {
+            return render(reason, false).setStatus(Response.Status.BAD_REQUEST).createForm(TEMPLATE);
+        }
+        RealmModel realm = session.getContext().getRealm();
+        String anchor = anchor(reason);
+        new EventBuilder(realm, session, session.getContext().getConnection())
+                .event(EventType.CUSTOM_REQUIRED_ACTION)
+                .detail(Details.CUSTOM_REQUIRED_ACTION, FEEDBACK_ACTION)
+                .detail(FEEDBACK_DETAIL, helpful)
+                .detail(REASON_DETAIL, anchor == null ? "none" : anchor)
+                .success();
+        return render(reason, true).createForm(TEMPLATE);
     }
 
-    private Response render(String reason, boolean thanked) {
-        LoginFormsProvider form = session.getProvider(LoginFormsProvider.class)
-                .setAttribute(
-                        "feedbackUrl",
-                        session.getContext().getUri().getAbsolutePath().toString());
+    private LoginFormsProvider render(String reason, boolean thanked) {
+        LoginFormsProvider form = ThemedPages.forms(session)
+                .setAttribute("feedbackUrl", pageUri(session).build().toString());
         String highlighted = anchor(reason);
         if (highlighted != null) {
             form.setAttribute("highlighted", highlighted);
@@ -61,7 +100,7 @@ public final class TroubleshootingResource {
         if (thanked) {
             form.setAttribute("feedbackThanks", true);
         }
-        return form.createForm(TEMPLATE);
+        return form;
     }
 
     private static String anchor(String reason) {

@@ -1,4 +1,5 @@
 <#import "template.ftl" as layout>
+<#import "gatehouse-links.ftl" as links>
 <@layout.registrationLayout displayMessage=false; section>
     <#if section = "header">
         ${msg("gatehouse.centralResetTitle")}
@@ -8,6 +9,7 @@
             <#if centralResetUrl?has_content>
                 <p><a id="gatehouse-central-reset-link" class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!}" href="${centralResetUrl}">${msg("gatehouse.centralResetLink")}</a></p>
             </#if>
+            <@links.troubleshooting/>
         </div>
     </#if>
 </@layout.registrationLayout>

@@ -1,6 +1,7 @@
 <#import "template.ftl" as layout>
 <#import "field.ftl" as field>
 <#import "buttons.ftl" as buttons>
+<#import "gatehouse-links.ftl" as links>
 <@layout.registrationLayout displayMessage=!messagesPerField.existsError('email'); section>
     <#if section = "header">
         ${msg("gatehouse.forgotUsernameTitle")}
@@ -12,5 +13,6 @@
                 <@buttons.button id="kc-submit" name="send" label="gatehouse.forgotUsernameSubmit"/>
             </@buttons.actionGroup>
         </form>
+        <@links.troubleshooting/>
     </#if>
 </@layout.registrationLayout>

@@ -1,4 +1,5 @@
 <#import "template.ftl" as layout>
+<#import "gatehouse-links.ftl" as links>
 <@layout.registrationLayout displayMessage=false; section>
     <#if section = "header">
         ${msg("gatehouse.terminatedTitle")}
@@ -6,7 +7,7 @@
         <div id="gatehouse-terminated" role="alert">
             <p>${msg("gatehouse.terminatedInfo")}</p>
             <p>${msg("gatehouse.terminatedWhatToDo")}</p>
-            <p><a id="gatehouse-troubleshooting-link" href="${troubleshootingUrl}">${msg("gatehouse.troubleshootingLink")}</a></p>
+            <@links.troubleshooting/>
         </div>
     </#if>
 </@layout.registrationLayout>

@@ -1,4 +1,5 @@
 <#import "template.ftl" as layout>
+<#import "gatehouse-links.ftl" as links>
 <@layout.registrationLayout displayMessage=true; section>
     <#if section = "header">
         ${msg("gatehouse.unavailableTitle")}
@@ -7,6 +8,7 @@
             <#if url.loginRestartFlowUrl??>
                 <p><a id="gatehouse-try-again" href="${url.loginRestartFlowUrl}">${msg("gatehouse.tryAgain")}</a></p>
             </#if>
+            <@links.troubleshooting/>
         </div>
     </#if>
 </@layout.registrationLayout>

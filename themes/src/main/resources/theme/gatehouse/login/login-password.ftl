@@ -1,6 +1,7 @@
 <#import "template.ftl" as layout>
 <#import "field.ftl" as field>
 <#import "buttons.ftl" as buttons>
+<#import "gatehouse-links.ftl" as links>
 <@layout.registrationLayout displayMessage=!messagesPerField.existsError('password'); section>
     <#if section = "header">
         ${msg("doLogIn")}
@@ -11,9 +12,7 @@
                     <@field.password name="password" label=msg("password") forgotPassword=realm.resetPasswordAllowed autofocus=true autocomplete="current-password" />
                     <@buttons.loginButton />
                 </form>
-                <#if troubleshootingUrl?? && messagesPerField.existsError('password')>
-                    <p><a id="gatehouse-troubleshooting-link" href="${troubleshootingUrl}">${msg("gatehouse.troubleshootingLink")}</a></p>
-                </#if>
+                <#if messagesPerField.existsError('password')><@links.troubleshooting/></#if>
             </div>
         </div>
     </#if>

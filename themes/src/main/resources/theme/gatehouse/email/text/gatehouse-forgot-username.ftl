@@ -1,4 +1,6 @@
 <#ftl output_format="plainText">
+<#import "template.ftl" as layout>
+<@layout.emailLayout>
 ${msg("gatehouse.forgotUsernameBody")}
 
 <#list usernames as username>
@@ -6,3 +8,4 @@ ${msg("gatehouse.forgotUsernameBody")}
 </#list>
 
 ${msg("gatehouse.forgotUsernameIgnore")}
+</@layout.emailLayout>
