@@ -1,6 +1,8 @@
 package dev.gatehouse.storage;
 
 import dev.gatehouse.store.AccountRepository;
+import dev.gatehouse.store.AccountStoreUnavailableException;
+import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,13 +21,18 @@ public final class GatehouseAccounts {
     private GatehouseAccounts() {}
 
     public static AccountRepository repository(KeycloakSession session) {
+        return new AccountRepository(entityManager(session));
+    }
+
+    /** The account store's entity manager in this session's transaction. */
+    public static EntityManager entityManager(KeycloakSession session) {
         JpaConnectionProvider connection =
                 session.getProvider(JpaConnectionProvider.class, AccountsStorageProviderFactory.DATASOURCE);
         if (connection == null) {
-            throw new IllegalStateException(
-                    "Keycloak datasource '" + AccountsStorageProviderFactory.DATASOURCE + "' is not configured");
+            throw new AccountStoreUnavailableException(new IllegalStateException(
+                    "Keycloak datasource '" + AccountsStorageProviderFactory.DATASOURCE + "' is not configured"));
         }
-        return new AccountRepository(connection.getEntityManager());
+        return connection.getEntityManager();
     }
 
     /** The realm's {@code gatehouse-accounts} user federation component. */
