@@ -6,6 +6,9 @@ public interface KeycloakServer extends AutoCloseable {
     /** Where browsers and clients reach it, e.g. {@code http://localhost:8080}. */
     String baseUrl();
 
+    /** Stops Keycloak and starts it again with the same setup; its databases keep their rows. */
+    void restart();
+
     @Override
     void close();
 }
