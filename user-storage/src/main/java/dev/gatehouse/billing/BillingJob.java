@@ -9,6 +9,7 @@ import dev.gatehouse.store.BillingRepository.Batch;
 import dev.gatehouse.store.BillingRepository.Invoice;
 import dev.gatehouse.store.BillingRepository.Warning;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +34,12 @@ public final class BillingJob {
 
     /** What one run did. */
     public record Result(LocalDate date, int warningsSent, int accountsTerminated) {}
+
+    /**
+     * Accounts whose e-mails and sessions one transaction handles after their batch committed:
+     * few enough that a slow mail server keeps it short, enough to share its two-phase commit.
+     */
+    private static final int ACCOUNTS_PER_TRANSACTION = 25;
 
     private static final Logger LOG = Logger.getLogger(BillingJob.class);
 
@@ -89,23 +96,11 @@ public final class BillingJob {
             long after = next.get();
             Batch<Long, Warning> batch =
                     inStore(store -> store.claimWarnings(date, calendar, after, config.batchSize()));
-            sent += batch.items().isEmpty()
-                    ? 0
-                    : withRealms((session, mail) -> {
-                        int delivered = 0;
-                        BillingRepository store = new BillingRepository(GatehouseAccounts.entityManager(session));
-                        for (Warning warning : batch.items()) {
-                            Optional<LocalDate> termination = calendar.isLast(warning.offsetDays())
-                                    ? calendar.terminationDate(warning.invoice().periodStart(), date)
-                                    : Optional.empty();
-                            if (mail.warning(warning, termination)) {
-                                delivered++;
-                            } else {
-                                store.releaseWarning(warning);
-                            }
-                        }
-                        return delivered;
-                    });
+            for (List<Warning> chunk : chunks(batch.items())) {
+                sent += afterCommit(chunk.get(0).invoice(), (session, mail) -> (int) chunk.stream()
+                        .filter(warning -> deliver(session, mail, warning, date))
+                        .count());
+            }
             next = batch.next();
         }
         return sent;
@@ -119,14 +114,14 @@ public final class BillingJob {
             UUID after = next.get();
             Batch<UUID, Invoice> batch = inStore(store -> store.terminateBatch(period, after, config.batchSize()));
             terminated += batch.items().size();
-            if (!batch.items().isEmpty()) {
-                withRealms((session, mail) -> {
+            for (List<Invoice> chunk : chunks(batch.items())) {
+                afterCommit(chunk.get(0), (session, mail) -> {
                     List<RealmModel> realms = gatehouseRealms(session);
-                    for (Invoice invoice : batch.items()) {
+                    for (Invoice invoice : chunk) {
                         realms.forEach(realm -> AccessRevocation.endAccess(session, realm, invoice.accountId()));
                         mail.termination(invoice, date);
                     }
-                    return null;
+                    return chunk.size();
                 });
             }
             next = batch.next();
@@ -134,13 +129,37 @@ public final class BillingJob {
         return terminated;
     }
 
-    /** Work after a batch committed, in a transaction of its own, with the e-mails of the mail realm. */
-    private <T> T withRealms(SessionWork<T> work) {
-        return StoreTransaction.run(factory, session -> {
-            RealmModel realm = mailRealm(session)
-                    .orElseThrow(() -> new IllegalStateException("No realm uses the gatehouse-accounts provider"));
-            return work.run(session, new BillingMail(session, realm));
-        });
+    /** Sends a claimed warning, or gives it back for the next run when the e-mail fails. */
+    private boolean deliver(KeycloakSession session, BillingMail mail, Warning warning, LocalDate date) {
+        BillingCalendar calendar = config.calendar();
+        Optional<LocalDate> termination = calendar.isLast(warning.offsetDays())
+                ? calendar.terminationDate(warning.invoice().periodStart(), date)
+                : Optional.empty();
+        if (mail.warning(warning, termination)) {
+            return true;
+        }
+        new BillingRepository(GatehouseAccounts.entityManager(session)).releaseWarning(warning);
+        return false;
+    }
+
+    /**
+     * Work for a few accounts after their batch committed, in a transaction of its own: e-mails
+     * are slow, and a failure, logged, leaves the other accounts' work done.
+     *
+     * @param first the chunk's first invoice, for the log
+     * @return what the work counted, 0 when it failed
+     */
+    private int afterCommit(Invoice first, SessionWork work) {
+        try {
+            return StoreTransaction.run(factory, session -> {
+                RealmModel realm = mailRealm(session)
+                        .orElseThrow(() -> new IllegalStateException("No realm uses the gatehouse-accounts provider"));
+                return work.run(session, new BillingMail(session, realm));
+            });
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Billing job: could not finish the accounts from invoice %d on", first.id());
+            return 0;
+        }
     }
 
     private <T> T inStore(Function<BillingRepository, T> work) {
@@ -169,8 +188,16 @@ public final class BillingJob {
                 .toList();
     }
 
+    private static <T> List<List<T>> chunks(List<T> items) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int from = 0; from < items.size(); from += ACCOUNTS_PER_TRANSACTION) {
+            chunks.add(items.subList(from, Math.min(items.size(), from + ACCOUNTS_PER_TRANSACTION)));
+        }
+        return chunks;
+    }
+
     @FunctionalInterface
-    private interface SessionWork<T> {
-        T run(KeycloakSession session, BillingMail mail);
+    private interface SessionWork {
+        int run(KeycloakSession session, BillingMail mail);
     }
 }
