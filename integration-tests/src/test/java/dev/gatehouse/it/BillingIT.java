@@ -167,8 +167,15 @@ class BillingIT {
     }
 
     @Test
-    @DisplayName("the scheduled task runs on its own, once per cluster and date, whatever its timer interval")
+    @DisplayName(
+            "the scheduled task is registered with the configured interval and offsets, and runs on its own once per"
+                    + " date, whatever its timer interval")
     void scheduledTaskRuns() {
+        JsonNode info =
+                env.admin().json("/serverinfo").at("/providers/storage/providers/gatehouse-accounts/operationalInfo");
+        assertThat(info.get("billingIntervalSeconds").asText())
+                .isEqualTo(String.valueOf(KeycloakSetup.BILLING_INTERVAL_SECONDS));
+        assertThat(info.get("billingWarningOffsets").asText()).isEqualTo("3,10,17");
         String today = "SELECT count(*) FROM billing_job_run WHERE billing_date = current_date"
                 + " AND trigger = 'scheduled' AND finished_at IS NOT NULL";
         await().atMost(Duration.ofSeconds(90))
@@ -423,7 +430,7 @@ class BillingIT {
     /**
      * Prints {@code gatehouse.bench billing_sweep_ms_<accounts>=…}. CI runs 10,000 accounts (about
      * 10 s); {@code -Dgatehouse.bench.billing.sizes=10000,100000} adds the 100,000 of the issue,
-     * which takes minutes, mostly Keycloak sending the 1,000 termination e-mails one by one.
+     * which takes over a minute, mostly Keycloak sending the 1,000 termination e-mails one by one.
      */
     @Test
     @DisplayName("benchmark: termination sweep over 10,000 (and on demand 100,000) accounts, 1% delinquent"

@@ -55,7 +55,12 @@ final class BillingManagement {
     }
 
     Response sweep(LocalDate date) {
-        BillingJob.Result result = job.run(date, "admin");
+        BillingJob.Result result;
+        try {
+            result = job.run(date, "admin");
+        } catch (BillingJob.NoMailRealmException e) {
+            throw ErrorResponse.error(e.getMessage(), Response.Status.CONFLICT);
+        }
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("date", date.toString());
         json.put("warningsSent", result.warningsSent());

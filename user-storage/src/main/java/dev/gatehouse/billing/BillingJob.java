@@ -32,6 +32,13 @@ import org.keycloak.models.RealmModel;
  */
 public final class BillingJob {
 
+    /** The job cannot run: no realm to send its e-mails through. */
+    public static final class NoMailRealmException extends RuntimeException {
+        NoMailRealmException(String message) {
+            super(message);
+        }
+    }
+
     /** What one run did. */
     public record Result(LocalDate date, int warningsSent, int accountsTerminated) {}
 
@@ -73,8 +80,15 @@ public final class BillingJob {
      * Runs the job for a date.
      *
      * @param trigger {@code scheduled} or {@code admin}, for the record of runs
+     * @throws NoMailRealmException when no realm can send the e-mails
      */
     public Result run(LocalDate date, String trigger) {
+        if (mailRealm().isEmpty()) {
+            // Claimed warnings could not be sent: claim none.
+            throw new NoMailRealmException(config.realm()
+                    .map(name -> "The billing e-mail realm " + name + " does not exist")
+                    .orElse("No realm uses the gatehouse-accounts provider"));
+        }
         long run = inStore(store -> store.started(date, trigger));
         int warnings = warn(date);
         int terminated = config.calendar().inTerminationWindow(date) ? terminate(date) : 0;

@@ -101,6 +101,8 @@ public final class AccountsStorageProviderFactory
         info.put("datasource", DATASOURCE);
         info.put("schemaMigrations", "db/gatehouse (Flyway)");
         info.put("defaultBcryptCost", String.valueOf(AccountsStorageConfigProperties.DEFAULT_BCRYPT_COST));
+        info.put("billingWarningOffsets", billing.calendar().offsetsSql());
+        info.put("billingIntervalSeconds", String.valueOf(billing.interval().toSeconds()));
         return info;
     }
 
