@@ -26,9 +26,9 @@ import org.keycloak.models.RealmModel;
  * unpaid invoice of the previous month, its sessions ended and an e-mail sent.
  *
  * <p>Each batch claims or terminates in a transaction of its own, which commits before any e-mail
- * leaves: a warning is sent at most once, whatever runs again, crashes or runs concurrently. An
- * e-mail that fails is given back and tried again by the next run. Running a date again does
- * nothing new.
+ * leaves: a warning is sent at most once, whatever runs again, crashes or runs concurrently; a
+ * warning whose e-mail fails is given back and tried again by the next run. Running a date again
+ * does nothing new.
  */
 public final class BillingJob {
 
