@@ -3,33 +3,28 @@ package dev.gatehouse.rest;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.storage.AccessRevocation;
 import dev.gatehouse.storage.GatehouseAccounts;
+import dev.gatehouse.storage.StoreTransaction;
 import dev.gatehouse.store.Account;
 import dev.gatehouse.store.AccountPolicy;
 import dev.gatehouse.store.AccountStatusRepository;
 import dev.gatehouse.store.AccountStatusRepository.BanResult;
 import dev.gatehouse.store.AccountStatusRepository.ChangeResult;
-import dev.gatehouse.store.AccountStoreUnavailableException;
 import dev.gatehouse.store.StatusChange;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-import org.keycloak.common.util.Time;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
-import org.keycloak.models.UserSessionProvider;
-import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.ErrorResponse;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 
@@ -47,7 +42,6 @@ final class AccountStatusManagement {
     static final String EVENT_COUNT = "gatehouseCount";
 
     private static final AccountPolicy POLICY = new AccountPolicy();
-    private static final int BATCH = 500;
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -64,7 +58,7 @@ final class AccountStatusManagement {
     Response ban(UUID accountId, InputStream body) {
         String reason = reason(body);
         BanResult result = inOwnTransaction(store -> store.ban(accountId, reason, actor));
-        endAccess(accountId);
+        AccessRevocation.endAccess(session, realm, accountId);
         if (!result.banned().isEmpty()) {
             event(accountId, "ban", reason, result.banned().size());
         }
@@ -84,7 +78,7 @@ final class AccountStatusManagement {
         ChangeResult result = inOwnTransaction(store -> store.terminate(accountId, reason, actor));
         refuseIfRefused(result);
         if (result.outcome() == StatusChange.APPLY) {
-            endAccess(accountId);
+            AccessRevocation.endAccess(session, realm, accountId);
             event(accountId, "terminate", reason, result.subtree().size());
         }
         return changed(result, "terminated");
@@ -94,8 +88,7 @@ final class AccountStatusManagement {
         ChangeResult result = inOwnTransaction(store -> store.reinstate(accountId, actor));
         refuseIfRefused(result);
         if (result.outcome() == StatusChange.APPLY) {
-            GatehouseAccounts.subtreeUsers(session, realm, accountId)
-                    .forEach(user -> GatehouseAccounts.evict(session, realm, user));
+            AccessRevocation.evictSubtree(session, realm, accountId);
             event(accountId, "reinstate", "reinstated", result.subtree().size());
         }
         return changed(result, "active");
@@ -142,41 +135,6 @@ final class AccountStatusManagement {
         throw ErrorResponse.error(message, Response.Status.CONFLICT);
     }
 
-    /**
-     * Ends every online and offline session of the account and its descendants, sets their
-     * notBefore and drops their cached users, {@value #BATCH} accounts per transaction: Keycloak
-     * writes notBefore through JPA one user at a time, and one persistence context for a whole
-     * large subtree makes every further write slower (each query flushes all that came before).
-     */
-    private void endAccess(UUID accountId) {
-        int notBefore = Time.currentTime();
-        List<Account> subtree = GatehouseAccounts.subtree(session, accountId);
-        String realmId = realm.getId();
-        for (int from = 0; from < subtree.size(); from += BATCH) {
-            List<Account> batch = subtree.subList(from, Math.min(from + BATCH, subtree.size()));
-            KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), own -> {
-                RealmModel ownRealm = own.realms().getRealm(realmId);
-                own.getContext().setRealm(ownRealm);
-                endAccess(own, ownRealm, GatehouseAccounts.users(own, ownRealm, batch), notBefore);
-            });
-        }
-    }
-
-    private static void endAccess(KeycloakSession session, RealmModel realm, List<UserModel> users, int notBefore) {
-        UserSessionProvider sessions = session.sessions();
-        for (UserModel user : users) {
-            sessions.getUserSessionsStream(realm, user)
-                    .toList()
-                    .forEach(userSession -> sessions.removeUserSession(realm, userSession));
-            sessions.getOfflineUserSessionsStream(realm, user)
-                    .toList()
-                    .forEach(userSession -> sessions.removeOfflineUserSession(realm, userSession));
-            // Evicting first: the user cache then skips reloading each user to set notBefore.
-            GatehouseAccounts.evict(session, realm, user);
-            session.users().setNotBeforeForUser(realm, user, notBefore);
-        }
-    }
-
     private void event(UUID accountId, String action, String reason, int count) {
         Map<String, String> representation = new LinkedHashMap<>();
         representation.put("accountId", accountId.toString());
@@ -194,33 +152,11 @@ final class AccountStatusManagement {
                 .success();
     }
 
-    /**
-     * Runs the store change in a Keycloak transaction of its own (the request's is suspended
-     * meanwhile), so that it has committed before the sessions end.
-     */
+    /** Runs the store change in a transaction of its own, so that it has committed before the sessions end. */
     private <T> T inOwnTransaction(Function<AccountStatusRepository, T> change) {
-        try {
-            return KeycloakModelUtils.runJobInTransactionWithResult(
-                    session.getKeycloakSessionFactory(),
-                    own -> change.apply(new AccountStatusRepository(Store.entityManager(own), POLICY)));
-        } catch (AccountStoreUnavailableException | WebApplicationException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            if (hasSqlCause(e)) {
-                // A failed commit surfaces here rather than in a statement.
-                throw new AccountStoreUnavailableException(e);
-            }
-            throw e;
-        }
-    }
-
-    private static boolean hasSqlCause(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException || cause instanceof jakarta.persistence.PersistenceException) {
-                return true;
-            }
-        }
-        return false;
+        return StoreTransaction.run(
+                session.getKeycloakSessionFactory(),
+                own -> change.apply(new AccountStatusRepository(Store.entityManager(own), POLICY)));
     }
 
     private static String reason(InputStream body) {

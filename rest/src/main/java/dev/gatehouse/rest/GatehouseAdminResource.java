@@ -17,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -122,6 +123,26 @@ public final class GatehouseAdminResource {
     public Response reinstate(@PathParam("id") String id) {
         AdminAccess.require(auth, realm, AdminAccess.SUPPORT_ROLE);
         return StoreGuard.call(() -> status().reinstate(account(id)));
+    }
+
+    /** Who the billing sweep would terminate on a date (SPEC P6.5). */
+    @GET
+    @Path("billing/termination-preview")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response terminationPreview(@QueryParam("date") String date) {
+        AdminAccess.require(auth, realm, AdminAccess.SUPPORT_ROLE);
+        LocalDate billingDate = BillingManagement.date(date);
+        return StoreGuard.call(() -> new BillingManagement(session).preview(billingDate));
+    }
+
+    /** Runs the daily billing job now, for a date (SPEC "Admin API"). */
+    @POST
+    @Path("billing/sweep")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response sweep(@QueryParam("date") String date) {
+        AdminAccess.require(auth, realm, AdminAccess.SUPPORT_ROLE);
+        LocalDate billingDate = BillingManagement.date(date);
+        return StoreGuard.call(() -> new BillingManagement(session).sweep(billingDate));
     }
 
     /** Failed API-key checks of this realm by client IP, on this node since its start. */

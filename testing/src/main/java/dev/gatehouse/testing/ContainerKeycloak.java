@@ -67,6 +67,12 @@ public final class ContainerKeycloak implements KeycloakServer {
     }
 
     @Override
+    public void restart() {
+        container.stop();
+        container.start();
+    }
+
+    @Override
     public void close() {
         container.stop();
     }

@@ -187,6 +187,12 @@ public final class DistributionKeycloak implements KeycloakServer {
         }
     }
 
+    @Override
+    public synchronized void restart() {
+        close();
+        launch();
+    }
+
     /** SIGTERM to Keycloak (kc.sh execs the JVM) and its children; SIGKILL after the grace period. */
     @Override
     public synchronized void close() {

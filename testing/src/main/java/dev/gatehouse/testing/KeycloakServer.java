@@ -9,6 +9,9 @@ public interface KeycloakServer extends AutoCloseable {
     /** Keycloak's management interface ({@code /health}, {@code /metrics}). */
     String managementUrl();
 
+    /** Stops Keycloak and starts it again with the same setup; its databases keep their rows. */
+    void restart();
+
     @Override
     void close();
 }

@@ -1,21 +1,28 @@
 package dev.gatehouse.storage;
 
+import dev.gatehouse.billing.BillingConfig;
+import dev.gatehouse.billing.DailyBillingTask;
 import dev.gatehouse.store.PasswordHasher;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.keycloak.Config;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.PasswordPolicy;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.storage.UserStorageProviderFactory;
 
-/** Registers the account store as a Keycloak user federation provider. */
+/**
+ * Registers the account store as a Keycloak user federation provider, and the store's daily
+ * billing job with Keycloak's timer (server options {@link BillingConfig#PROPERTIES}).
+ */
 public final class AccountsStorageProviderFactory
         implements UserStorageProviderFactory<AccountsStorageProvider>, ServerInfoAwareProviderFactory {
 
@@ -27,9 +34,27 @@ public final class AccountsStorageProviderFactory
     // A hasher computes its dummy hash once; sessions share it rather than paying bcrypt per request.
     private static final Map<Integer, PasswordHasher> HASHERS = new ConcurrentHashMap<>();
 
+    private BillingConfig billing;
+
     @Override
     public String getId() {
         return PROVIDER_ID;
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+        billing = BillingConfig.of(config);
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        DailyBillingTask.schedule(factory, billing);
+    }
+
+    /** Server options, {@code --spi-storage--gatehouse-accounts--<option>}: the billing job's. */
+    @Override
+    public List<ProviderConfigProperty> getConfigMetadata() {
+        return BillingConfig.PROPERTIES;
     }
 
     @Override
@@ -76,6 +101,8 @@ public final class AccountsStorageProviderFactory
         info.put("datasource", DATASOURCE);
         info.put("schemaMigrations", "db/gatehouse (Flyway)");
         info.put("defaultBcryptCost", String.valueOf(AccountsStorageConfigProperties.DEFAULT_BCRYPT_COST));
+        info.put("billingWarningOffsets", billing.calendar().offsetsSql());
+        info.put("billingIntervalSeconds", String.valueOf(billing.interval().toSeconds()));
         return info;
     }
 

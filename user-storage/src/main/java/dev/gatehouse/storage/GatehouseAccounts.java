@@ -2,6 +2,7 @@ package dev.gatehouse.storage;
 
 import dev.gatehouse.store.Account;
 import dev.gatehouse.store.AccountRepository;
+import dev.gatehouse.store.AccountStoreUnavailableException;
 import dev.gatehouse.store.PasswordHasher;
 import dev.gatehouse.store.PendingSignupRepository;
 import jakarta.persistence.EntityManager;
@@ -38,12 +39,13 @@ public final class GatehouseAccounts {
                         + AccountsStorageProviderFactory.PROVIDER_ID + " user federation"));
     }
 
-    private static EntityManager entityManager(KeycloakSession session) {
+    /** The account store's entity manager in this session's transaction. */
+    public static EntityManager entityManager(KeycloakSession session) {
         JpaConnectionProvider connection =
                 session.getProvider(JpaConnectionProvider.class, AccountsStorageProviderFactory.DATASOURCE);
         if (connection == null) {
-            throw new IllegalStateException(
-                    "Keycloak datasource '" + AccountsStorageProviderFactory.DATASOURCE + "' is not configured");
+            throw new AccountStoreUnavailableException(new IllegalStateException(
+                    "Keycloak datasource '" + AccountsStorageProviderFactory.DATASOURCE + "' is not configured"));
         }
         return connection.getEntityManager();
     }
