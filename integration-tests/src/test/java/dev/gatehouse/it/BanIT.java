@@ -150,9 +150,9 @@ class BanIT {
         assertThat(events.get(0).get("details").get("gatehouseReason").asText()).isEqualTo("spam wave");
         assertThat(events.get(0).get("details").get("gatehouseActor").asText()).isEqualTo("admin@master");
         System.out.println("gatehouse.ban cascade: " + banned.body() + ", admin event " + events.get(0));
-        MimeMessage notice = env.mail()
+        MimeMessage notice = Emails.wellFormed(env.mail()
                 .awaitMessagesTo(prefix + "@it.test", 1, Duration.ofSeconds(10))
-                .get(0);
+                .get(0));
         assertThat(subject(notice)).isEqualTo("Your account has been banned");
         assertThat(MailServer.text(notice))
                 .contains("Your account " + prefix + "-parent has been banned")

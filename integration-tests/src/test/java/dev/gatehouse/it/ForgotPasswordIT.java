@@ -68,8 +68,8 @@ class ForgotPasswordIT {
 
         Page sent = requestReset(browser, username);
         assertThat(sent.text()).contains("You should receive an email");
-        MimeMessage mail =
-                env.mail().awaitMessagesTo(email, 1, Duration.ofSeconds(20)).get(0);
+        MimeMessage mail = Emails.wellFormed(
+                env.mail().awaitMessagesTo(email, 1, Duration.ofSeconds(20)).get(0));
         assertThat(MailServer.text(mail)).contains(WARNING).contains("This message was sent by Gatehouse");
         assertThat(MailServer.html(mail))
                 .contains("id=\"gatehouse-integration-warning\"")

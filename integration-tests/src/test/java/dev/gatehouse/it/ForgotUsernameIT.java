@@ -43,7 +43,8 @@ class ForgotUsernameIT {
 
         assertThat(sent.status()).isEqualTo(200);
         assertThat(sent.text()).contains(SENT);
-        var mail = env.mail().awaitMessagesTo(email, 1, Duration.ofSeconds(20)).get(0);
+        var mail = Emails.wellFormed(
+                env.mail().awaitMessagesTo(email, 1, Duration.ofSeconds(20)).get(0));
         assertThat(MailServer.text(mail)).contains(parent, subOne, subTwo);
         assertThat(MailServer.html(mail)).contains("Parent &amp; &lt;Co&gt;").doesNotContain("<Co>");
         assertThat(env.mail().messagesTo(email)).hasSize(1);

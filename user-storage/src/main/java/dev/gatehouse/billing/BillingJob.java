@@ -1,5 +1,6 @@
 package dev.gatehouse.billing;
 
+import dev.gatehouse.metrics.GatehouseMetrics;
 import dev.gatehouse.storage.AccessRevocation;
 import dev.gatehouse.storage.GatehouseAccounts;
 import dev.gatehouse.storage.StoreTransaction;
@@ -131,6 +132,8 @@ public final class BillingJob {
             for (List<Invoice> chunk : chunks(batch.items())) {
                 afterCommit(chunk.get(0), (session, mail) -> {
                     List<RealmModel> realms = gatehouseRealms(session);
+                    realms.forEach(realm -> GatehouseMetrics.global()
+                            .accountsStatusChanged(realm.getName(), "terminated", chunk.size()));
                     for (Invoice invoice : chunk) {
                         realms.forEach(realm -> AccessRevocation.endAccess(session, realm, invoice.accountId()));
                         mail.termination(invoice, date);

@@ -155,6 +155,66 @@ class BrowserJourneysIT {
     }
 
     @Test
+    @DisplayName("signup to confirmation: the form, \"check your e-mail\", the link, then a login")
+    void signupToConfirmation() {
+        String username = Names.unique("Zoë & <Co> signup");
+        String email = Names.unique("signup") + "@it.test";
+
+        try (Journey journey = screens.journey("signup")) {
+            journey.open(screens.loginUrl()).click("#kc-registration a");
+            journey.type("#username", username)
+                    .type("#email", email)
+                    .type("#password", "signup-pass")
+                    .type("#password-confirm", "signup-pass")
+                    .screenshot();
+            journey.click("#kc-submit");
+            assertThat(journey.find("#gatehouse-signup-sent").getText()).contains(email);
+            journey.screenshot();
+
+            String link = MailServer.links(env.mail()
+                            .awaitMessagesTo(email, 1, Duration.ofSeconds(20))
+                            .get(0))
+                    .stream()
+                    .filter(candidate -> candidate.contains("/gatehouse/confirm-email?key="))
+                    .findFirst()
+                    .orElseThrow();
+            journey.open(link);
+            assertThat(journey.find("#gatehouse-email-confirmed").getText()).contains(username);
+            journey.assertNoMarkupFrom(username);
+        }
+        try (Journey journey = screens.journey("signup-login")) {
+            screens.login(journey, username, "signup-pass");
+            assertThat(journey.url().toString())
+                    .startsWith(LoginScreens.REDIRECT)
+                    .contains("code=");
+        }
+    }
+
+    @Test
+    @DisplayName("unconfirmed address: after the right password, the page says so and resends the link")
+    void unconfirmed() {
+        String username = Names.unique("unconfirmed");
+        String email = username + "@it.test";
+        env.store()
+                .account(username)
+                .email(email)
+                .emailUnconfirmed()
+                .password("unconfirmed-pass")
+                .create();
+
+        try (Journey journey = screens.journey("unconfirmed")) {
+            screens.login(journey, username, "unconfirmed-pass");
+            assertThat(journey.find("h1").getText()).isEqualTo("You haven't confirmed your email address");
+            assertThat(screens.troubleshootingAnchor(journey)).isEqualTo("email-not-confirmed");
+            journey.screenshot();
+            journey.click("#gatehouse-resend");
+            assertThat(journey.find("#gatehouse-resend-sent").getText()).contains(email);
+            assertThat(env.mail().awaitMessagesTo(email, 1, Duration.ofSeconds(20)))
+                    .hasSize(1);
+        }
+    }
+
+    @Test
     @DisplayName("troubleshooting ?reason=: the section is marked and in view; the feedback records an event")
     void troubleshootingReason() {
         try (Journey journey = screens.journey("troubleshooting")) {

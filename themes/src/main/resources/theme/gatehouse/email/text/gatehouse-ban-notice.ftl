@@ -1,4 +1,6 @@
 <#ftl output_format="plainText">
+<#import "template.ftl" as layout>
+<@layout.emailLayout>
 ${msg("gatehouse.banNoticeBody", username)}
 <#if subUsers gt 0>
 
@@ -8,3 +10,4 @@ ${msg("gatehouse.banNoticeSubUsers", subUsers)}
 ${msg("gatehouse.banNoticeWhatToDo")}
 
 ${msg("gatehouse.banNoticeLink")}: ${troubleshootingUrl}
+</@layout.emailLayout>

@@ -1,4 +1,6 @@
 <#ftl output_format="plainText">
+<#import "template.ftl" as layout>
+<@layout.emailLayout>
 ${msg("gatehouse.billingGreeting", username)}
 
 ${msg("gatehouse.billingWarningBody", amountDue, period, dueDate, daysOverdue)}
@@ -8,3 +10,4 @@ ${msg("gatehouse.billingWarningTermination", terminationDate)}
 </#if>
 
 ${msg("gatehouse.billingWarningPay")}
+</@layout.emailLayout>

@@ -1,4 +1,6 @@
 <#ftl output_format="plainText">
+<#import "template.ftl" as layout>
+<@layout.emailLayout>
 <#if signup>
 ${msg("gatehouse.confirmEmailSignupBody", username)}
 <#else>
@@ -10,3 +12,4 @@ ${link}
 ${msg("gatehouse.confirmEmailExpiry", linkHours)}
 
 ${msg("gatehouse.confirmEmailIgnore")}
+</@layout.emailLayout>
