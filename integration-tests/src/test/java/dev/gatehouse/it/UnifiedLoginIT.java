@@ -143,6 +143,46 @@ class UnifiedLoginIT {
         }
     }
 
+    @Test
+    @DisplayName("a central login with an address on the ban list is refused: no account created, none linked")
+    void bannedAddressRefused() {
+        // An address nobody in the store has, banned: the first central login must not create an account.
+        String fresh = Names.unique("banned-new");
+        String freshEmail = fresh + "@banned.test";
+        env.store()
+                .execute(
+                        "INSERT INTO email_ban (email_key, email, reason) VALUES (?, ?, 'it')", freshEmail, freshEmail);
+        central.create(fresh, freshEmail, true, "central-pass");
+
+        Page refused = centralLogin(env.browser(), fresh, "central-pass");
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.text()).contains("This sign-in cannot be completed");
+        assertThat(refused.leftServerTo()).isEmpty();
+        assertThat(env.store().queryString("SELECT count(*) FROM account WHERE email_key = ?", freshEmail))
+                .contains("0");
+
+        // A store account banned through the Admin API: its address cannot be linked either.
+        String username = Names.unique("banned-link");
+        String email = username + "@banned.test";
+        java.util.UUID id = env.store()
+                .account(username)
+                .email(email)
+                .password("legacy-pass")
+                .create();
+        assertThat(new StatusApi(env).ban(id, "central test").statusCode()).isEqualTo(200);
+        central.create(username + "-c", email, true, "central-pass");
+
+        Page linkRefused = centralLogin(env.browser(), username + "-c", "central-pass");
+
+        assertThat(linkRefused.status()).isEqualTo(403);
+        assertThat(linkRefused.leftServerTo()).isEmpty();
+        assertThat(env.store().queryString("SELECT central_subject FROM account WHERE id = ?", id))
+                .isEmpty();
+        assertThat(env.store().queryString("SELECT count(*) FROM account WHERE email_key = ?", email))
+                .contains("1");
+    }
+
     /** "Log in with Console" on the identifier page, then the central credentials. */
     private Page centralLogin(BrowserClient browser, String centralUsername, String password) {
         Page identifier = pages.open(browser);
