@@ -1,6 +1,7 @@
 package dev.gatehouse.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.gatehouse.testing.GatehouseEnvironment;
 import dev.gatehouse.testing.GatehouseExtension;
@@ -34,6 +35,8 @@ class StoreFaultIT {
     private static final Duration OUTAGE = Duration.ofSeconds(6);
     private static final Duration AFTER = Duration.ofSeconds(8);
     private static final Duration RECOVERY_GOAL = Duration.ofSeconds(5);
+    private static final Duration WARM_UP_LIMIT = Duration.ofSeconds(60);
+    private static final int STREAMS = 5;
 
     private final GatehouseEnvironment env;
     private final StatusApi status;
@@ -57,7 +60,7 @@ class StoreFaultIT {
         AtomicBoolean running = new AtomicBoolean(true);
         long started = System.nanoTime();
 
-        ExecutorService pool = Executors.newFixedThreadPool(5);
+        ExecutorService pool = Executors.newFixedThreadPool(STREAMS);
         List<Future<?>> workers = new ArrayList<>();
         for (String account : List.of(active, banned, terminated)) {
             workers.add(pool.submit(() -> {
@@ -87,6 +90,9 @@ class StoreFaultIT {
         }
 
         Thread.sleep(BEFORE.toMillis());
+        // The first logins of a fresh server are slow: stop the store only once every stream has
+        // answered and the active accounts have logged in, so that "before" shows working logins.
+        await().atMost(WARM_UP_LIMIT).until(() -> warmedUp(attempts, active, activeBrowser));
         long stoppedAt = millisSince(started);
         env.store().server().stop();
         long restartedAt;
@@ -150,6 +156,16 @@ class StoreFaultIT {
         return LoginPages.isPasswordPage(next)
                 ? browser.submit(next.form(LoginPages.FORM).fill("password", "fault-pass"))
                 : next;
+    }
+
+    private static boolean warmedUp(List<Attempt> attempts, String active, String activeBrowser) {
+        long streams = attempts.stream()
+                .map(attempt -> attempt.account() + " " + attempt.path())
+                .distinct()
+                .count();
+        return streams == STREAMS
+                && attempts.stream().anyMatch(attempt -> attempt.account().equals(active) && attempt.loggedIn())
+                && attempts.stream().anyMatch(attempt -> attempt.account().equals(activeBrowser) && attempt.loggedIn());
     }
 
     private String account(String prefix, String accountStatus) {
