@@ -202,7 +202,7 @@ final class AccountStatusManagement {
         try {
             return KeycloakModelUtils.runJobInTransactionWithResult(
                     session.getKeycloakSessionFactory(),
-                    own -> change.apply(new AccountStatusRepository(GatehouseAccounts.entityManager(own), POLICY)));
+                    own -> change.apply(new AccountStatusRepository(Store.entityManager(own), POLICY)));
         } catch (AccountStoreUnavailableException | WebApplicationException e) {
             throw e;
         } catch (RuntimeException e) {
