@@ -6,6 +6,7 @@ import dev.gatehouse.testing.AccountStore.StatementCount;
 import dev.gatehouse.testing.GatehouseEnvironment;
 import dev.gatehouse.testing.GatehouseExtension;
 import dev.gatehouse.testing.Page;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -50,9 +51,13 @@ class LoginStatementsIT {
                         .statusCode())
                 .isEqualTo(200);
         StatementCount count = env.store().statementsSinceReset();
+        Map<String, Long> statements = env.store().statementsByText();
 
         System.out.printf("gatehouse.sql_statements_per_login data=%d all=%d%n", count.data(), count.all());
-        env.store().statementsByText().forEach((sql, calls) -> System.out.printf("  %3d  %s%n", calls, sql));
+        statements.forEach((sql, calls) -> System.out.printf("  %3d  %s%n", calls, sql));
         assertThat(count.data()).isBetween(1L, 3L);
+        assertThat(statements.keySet())
+                .as("a login only reads: no transaction on the store, so no two-phase commit that a dying store fails")
+                .noneMatch(sql -> sql.startsWith("BEGIN") || sql.startsWith("PREPARE TRANSACTION"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.rest;
 
+import dev.gatehouse.storage.GatehouseAccounts;
 import dev.gatehouse.store.ApiKey;
 import dev.gatehouse.store.ApiKeyFormat;
 import dev.gatehouse.store.ApiKeyRepository;
@@ -33,7 +34,7 @@ final class ApiKeyManagement {
 
     ApiKeyManagement(KeycloakSession session, ApiKeyFormat format, AdminEventBuilder events, String actor) {
         this.format = format;
-        this.keys = new ApiKeyRepository(Store.entityManager(session));
+        this.keys = GatehouseAccounts.apiKeys(session);
         this.events = events;
         this.actor = actor;
     }

@@ -2,14 +2,13 @@ package dev.gatehouse.rest;
 
 import dev.gatehouse.metrics.GatehouseMetrics;
 import dev.gatehouse.metrics.GatehouseMetrics.ApiKeyResult;
+import dev.gatehouse.storage.GatehouseAccounts;
 import dev.gatehouse.store.AccountPolicy;
 import dev.gatehouse.store.AccountRepository;
 import dev.gatehouse.store.AccountStatus;
 import dev.gatehouse.store.AccountStoreUnavailableException;
 import dev.gatehouse.store.ApiKeyCheck;
 import dev.gatehouse.store.ApiKeyFormat;
-import dev.gatehouse.store.ApiKeyRepository;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -84,9 +83,8 @@ public final class ApiV1Resource {
     }
 
     private ApiKeyCheck check() {
-        EntityManager em = Store.entityManager(session);
-        AccountRepository accounts = new AccountRepository(em);
-        return new ApiKeyCheck(format, new ApiKeyRepository(em), accounts::findById, POLICY);
+        AccountRepository accounts = GatehouseAccounts.repository(session);
+        return new ApiKeyCheck(format, GatehouseAccounts.apiKeys(session), accounts::findById, POLICY);
     }
 
     private Response answer(ApiKeyCheck.Outcome outcome) {

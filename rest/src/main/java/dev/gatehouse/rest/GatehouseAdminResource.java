@@ -2,11 +2,10 @@ package dev.gatehouse.rest;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.storage.GatehouseAccounts;
 import dev.gatehouse.store.Account;
-import dev.gatehouse.store.AccountRepository;
 import dev.gatehouse.store.AccountSearch;
 import dev.gatehouse.store.ApiKeyFormat;
-import dev.gatehouse.store.PendingSignupRepository;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -91,7 +90,7 @@ public final class GatehouseAdminResource {
                 : Map.of(UserModel.EMAIL, email, UserModel.EXACT, "true");
         return StoreGuard.call(() -> {
             List<Account> accounts = AccountSearch.from(params)
-                    .map(search -> new AccountRepository(Store.entityManager(session)).search(search, 0, MAX_FOUND))
+                    .map(search -> GatehouseAccounts.repository(session).search(search, 0, MAX_FOUND))
                     .orElse(List.of());
             return ApiKeyManagement.json(
                     Response.Status.OK, AccountStatusManagement.list(accounts).toString());
@@ -169,7 +168,7 @@ public final class GatehouseAdminResource {
         AdminAccess.require(auth, realm, AdminAccess.SUPPORT_ROLE);
         return StoreGuard.call(() -> {
             ObjectNode json = JsonNodeFactory.instance.objectNode();
-            json.put("purged", new PendingSignupRepository(Store.entityManager(session)).purgeExpired());
+            json.put("purged", GatehouseAccounts.pendingSignups(session).purgeExpired());
             return ApiKeyManagement.json(Response.Status.OK, json.toString());
         });
     }
@@ -191,9 +190,7 @@ public final class GatehouseAdminResource {
         } catch (IllegalArgumentException e) {
             throw ErrorResponse.error("Account not found", Response.Status.NOT_FOUND);
         }
-        if (new AccountRepository(Store.entityManager(session))
-                .findById(accountId)
-                .isEmpty()) {
+        if (GatehouseAccounts.repository(session).findById(accountId).isEmpty()) {
             throw ErrorResponse.error("Account not found", Response.Status.NOT_FOUND);
         }
         return accountId;

@@ -1,10 +1,10 @@
 package dev.gatehouse.rest;
 
 import dev.gatehouse.storage.AccountsStorageProviderFactory;
+import dev.gatehouse.storage.GatehouseAccounts;
 import dev.gatehouse.store.AccessDecision;
 import dev.gatehouse.store.Account;
 import dev.gatehouse.store.AccountPolicy;
-import dev.gatehouse.store.AccountRepository;
 import dev.gatehouse.store.ApiKeyFormat;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -124,7 +124,7 @@ public final class OwnApiKeysResource {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        return new AccountRepository(Store.entityManager(session)).findById(accountId);
+        return GatehouseAccounts.repository(session).findById(accountId);
     }
 
     private ApiKeyManagement management(Owner owner) {

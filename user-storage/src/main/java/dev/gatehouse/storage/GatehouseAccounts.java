@@ -2,15 +2,15 @@ package dev.gatehouse.storage;
 
 import dev.gatehouse.store.Account;
 import dev.gatehouse.store.AccountRepository;
-import dev.gatehouse.store.AccountStoreUnavailableException;
+import dev.gatehouse.store.ApiKeyRepository;
 import dev.gatehouse.store.PasswordHasher;
 import dev.gatehouse.store.PendingSignupRepository;
+import dev.gatehouse.store.StoreConnection;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.keycloak.component.ComponentModel;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -23,12 +23,32 @@ public final class GatehouseAccounts {
 
     private GatehouseAccounts() {}
 
+    /**
+     * The account store as this session reaches it: reads outside the session's transaction,
+     * writes inside it (see {@link SessionStore}).
+     */
+    public static StoreConnection store(KeycloakSession session) {
+        return SessionStore.of(session);
+    }
+
+    /**
+     * The store's entity manager in the session's transaction, for work that must read and write
+     * atomically in a transaction of its own (status changes).
+     */
+    public static EntityManager entityManager(KeycloakSession session) {
+        return SessionStore.of(session).joined();
+    }
+
     public static AccountRepository repository(KeycloakSession session) {
-        return new AccountRepository(entityManager(session));
+        return new AccountRepository(store(session));
     }
 
     public static PendingSignupRepository pendingSignups(KeycloakSession session) {
-        return new PendingSignupRepository(entityManager(session));
+        return new PendingSignupRepository(store(session));
+    }
+
+    public static ApiKeyRepository apiKeys(KeycloakSession session) {
+        return new ApiKeyRepository(store(session));
     }
 
     /** The hasher of the realm's {@code gatehouse-accounts} component, for passwords outside Keycloak's users. */
@@ -37,17 +57,6 @@ public final class GatehouseAccounts {
                 .map(AccountsStorageProviderFactory::hasher)
                 .orElseThrow(() -> new IllegalStateException("Realm " + realm.getName() + " has no "
                         + AccountsStorageProviderFactory.PROVIDER_ID + " user federation"));
-    }
-
-    /** The account store's entity manager in this session's transaction. */
-    public static EntityManager entityManager(KeycloakSession session) {
-        JpaConnectionProvider connection =
-                session.getProvider(JpaConnectionProvider.class, AccountsStorageProviderFactory.DATASOURCE);
-        if (connection == null) {
-            throw new AccountStoreUnavailableException(new IllegalStateException(
-                    "Keycloak datasource '" + AccountsStorageProviderFactory.DATASOURCE + "' is not configured"));
-        }
-        return connection.getEntityManager();
     }
 
     /** The realm's {@code gatehouse-accounts} user federation component. */

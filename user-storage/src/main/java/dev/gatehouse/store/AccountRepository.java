@@ -1,6 +1,5 @@
 package dev.gatehouse.store;
 
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +7,8 @@ import java.util.UUID;
 
 /**
  * SQL over the account store. Each lookup is one statement that also derives the effective status
- * from the account's ancestors; every value is a bind parameter.
+ * from the account's ancestors; every value is a bind parameter. Lookups are reads and changes are
+ * writes of the {@link StoreConnection} given.
  */
 public final class AccountRepository {
 
@@ -32,10 +32,10 @@ public final class AccountRepository {
             ORDER BY t.username_key
             """;
 
-    private final EntityManager em;
+    private final StoreConnection store;
 
-    public AccountRepository(EntityManager em) {
-        this.em = em;
+    public AccountRepository(StoreConnection store) {
+        this.store = store;
     }
 
     public Optional<Account> findById(UUID id) {
@@ -70,7 +70,7 @@ public final class AccountRepository {
 
     /** Every username registered with an address, parents before their sub-users (SPEC P4.3). */
     public List<String> usernamesByEmail(String email) {
-        return Sql.guarded(() -> {
+        return store.read(em -> {
             @SuppressWarnings("unchecked")
             List<String> usernames = em.createNativeQuery("SELECT username FROM account WHERE email_key = ?1"
                             + " ORDER BY parent_id IS NOT NULL, username_key LIMIT 100")
@@ -81,7 +81,7 @@ public final class AccountRepository {
     }
 
     public boolean usernameTaken(String username) {
-        return Sql.guarded(() -> !em.createNativeQuery("SELECT 1 FROM account WHERE username_key = ?1"
+        return store.read(em -> !em.createNativeQuery("SELECT 1 FROM account WHERE username_key = ?1"
                         + " UNION ALL SELECT 1 FROM pending_signup WHERE username_key = ?1 AND expires_at > now()"
                         + " LIMIT 1")
                 .setParameter(1, Identifiers.key(username))
@@ -91,7 +91,7 @@ public final class AccountRepository {
 
     /** Whether an account already uses this address, as its own or shared with its sub-users. */
     public boolean emailInUse(String email) {
-        return Sql.guarded(() -> !em.createNativeQuery("SELECT 1 FROM account WHERE email_key = ?1 LIMIT 1")
+        return store.read(em -> !em.createNativeQuery("SELECT 1 FROM account WHERE email_key = ?1 LIMIT 1")
                 .setParameter(1, Identifiers.key(email))
                 .getResultList()
                 .isEmpty());
@@ -103,7 +103,7 @@ public final class AccountRepository {
      * @return false when nothing changed: already confirmed, another address by now, or no such account
      */
     public boolean confirmEmail(UUID id, String email) {
-        return Sql.guarded(() -> em.createNativeQuery("UPDATE account SET email_confirmed = true"
+        return store.write(em -> em.createNativeQuery("UPDATE account SET email_confirmed = true"
                                 + " WHERE id = ?1 AND email_key = ?2 AND NOT email_confirmed")
                         .setParameter(1, id)
                         .setParameter(2, Identifiers.key(email))
@@ -112,7 +112,7 @@ public final class AccountRepository {
     }
 
     public boolean emailBanned(String email) {
-        return Sql.guarded(() -> !em.createNativeQuery("SELECT 1 FROM email_ban WHERE email_key = ?1")
+        return store.read(em -> !em.createNativeQuery("SELECT 1 FROM email_ban WHERE email_key = ?1")
                 .setParameter(1, Identifiers.key(email))
                 .getResultList()
                 .isEmpty());
@@ -120,7 +120,7 @@ public final class AccountRepository {
 
     /** Creates the account of someone whose first login was through the central identity provider. */
     public UUID createCentralAccount(String username, String email, boolean emailConfirmed, String centralSubject) {
-        return Sql.guarded(() -> (UUID) em.createNativeQuery("""
+        return store.write(em -> (UUID) em.createNativeQuery("""
                         INSERT INTO account (username, username_key, email, email_key, email_confirmed, central_subject)
                         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
                         RETURNING id
@@ -139,7 +139,7 @@ public final class AccountRepository {
      * too, since a linked account never logs in with it again (SPEC P1.5).
      */
     public void linkCentral(UUID id, String centralSubject, boolean removePassword) {
-        Sql.guarded(() -> em.createNativeQuery("""
+        store.write(em -> em.createNativeQuery("""
                         UPDATE account
                         SET central_subject = ?1,
                             password_hash = CASE WHEN ?2 THEN NULL ELSE password_hash END
@@ -158,7 +158,7 @@ public final class AccountRepository {
     }
 
     public int count(AccountSearch search) {
-        return Sql.guarded(() -> {
+        return store.read(em -> {
             Query query = em.createNativeQuery("SELECT count(*) FROM account WHERE " + search.whereSql());
             bind(query, search.binds());
             return ((Number) query.getSingleResult()).intValue();
@@ -166,7 +166,7 @@ public final class AccountRepository {
     }
 
     public void updatePasswordHash(UUID id, String passwordHash) {
-        Sql.guarded(() -> em.createNativeQuery("UPDATE account SET password_hash = ?1 WHERE id = ?2")
+        store.write(em -> em.createNativeQuery("UPDATE account SET password_hash = ?1 WHERE id = ?2")
                 .setParameter(1, passwordHash)
                 .setParameter(2, id)
                 .executeUpdate());
@@ -175,7 +175,7 @@ public final class AccountRepository {
     private List<Account> select(String where, String paging, List<Object> binds) {
         String sql = SELECT_WITH_EFFECTIVE_STATUS.formatted(
                 where, paging, AccountStatus.severitySql("status"), AccountStatus.severitySql("p.status"), MAX_DEPTH);
-        return Sql.guarded(() -> {
+        return store.read(em -> {
             Query query = em.createNativeQuery(sql);
             bind(query, binds);
             @SuppressWarnings("unchecked")

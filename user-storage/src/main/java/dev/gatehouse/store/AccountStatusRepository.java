@@ -178,7 +178,7 @@ public final class AccountStatusRepository {
         Sql.guarded(() -> em.createNativeQuery("SELECT id FROM account WHERE id = ?1 FOR UPDATE")
                 .setParameter(1, accountId)
                 .getResultList());
-        return new AccountRepository(em)
+        return new AccountRepository(StoreConnection.joining(em))
                 .findById(accountId)
                 .orElseThrow(() -> new IllegalArgumentException("No account " + accountId));
     }

@@ -1,6 +1,5 @@
 package dev.gatehouse.store;
 
-import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,14 +15,14 @@ public final class ApiKeyRepository implements ApiKeyCheck.KeyStore {
 
     private static final String COLUMNS = "id, account_id, name, created_at, last_used_at, revoked_at";
 
-    private final EntityManager em;
+    private final StoreConnection store;
 
-    public ApiKeyRepository(EntityManager em) {
-        this.em = em;
+    public ApiKeyRepository(StoreConnection store) {
+        this.store = store;
     }
 
     public ApiKey create(UUID accountId, String name, ApiKeyFormat.Generated key) {
-        Sql.guarded(() -> em.createNativeQuery(
+        store.write(em -> em.createNativeQuery(
                         "INSERT INTO api_key (id, account_id, name, secret_hash) VALUES (?1, ?2, ?3, ?4)")
                 .setParameter(1, key.keyId())
                 .setParameter(2, accountId)
@@ -35,7 +34,7 @@ public final class ApiKeyRepository implements ApiKeyCheck.KeyStore {
 
     /** The account's keys, revoked ones included, oldest first. */
     public List<ApiKey> list(UUID accountId) {
-        return Sql.guarded(() -> {
+        return store.read(em -> {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery(
                             "SELECT " + COLUMNS + " FROM api_key WHERE account_id = ?1 ORDER BY created_at, id")
@@ -46,7 +45,7 @@ public final class ApiKeyRepository implements ApiKeyCheck.KeyStore {
     }
 
     public Optional<ApiKey> find(UUID accountId, String keyId) {
-        return Sql.guarded(() -> {
+        return store.read(em -> {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery(
                             "SELECT " + COLUMNS + " FROM api_key WHERE id = ?1 AND account_id = ?2")
@@ -59,7 +58,7 @@ public final class ApiKeyRepository implements ApiKeyCheck.KeyStore {
 
     /** Revokes a key of the account; false when it has no such key or the key was revoked already. */
     public boolean revoke(UUID accountId, String keyId) {
-        return Sql.guarded(() -> em.createNativeQuery("UPDATE api_key SET revoked_at = now()"
+        return store.write(em -> em.createNativeQuery("UPDATE api_key SET revoked_at = now()"
                                 + " WHERE id = ?1 AND account_id = ?2 AND revoked_at IS NULL")
                         .setParameter(1, keyId)
                         .setParameter(2, accountId)
@@ -69,7 +68,7 @@ public final class ApiKeyRepository implements ApiKeyCheck.KeyStore {
 
     @Override
     public Optional<ApiKeyCheck.StoredKey> findForCheck(String keyId) {
-        return Sql.guarded(() -> {
+        return store.read(em -> {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("SELECT account_id, secret_hash, revoked_at IS NOT NULL,"
                             + " last_used_at IS NULL OR last_used_at < now() - interval '" + LAST_USED_RESOLUTION
@@ -86,7 +85,7 @@ public final class ApiKeyRepository implements ApiKeyCheck.KeyStore {
     /** Records a use; the WHERE clause keeps concurrent checks from writing more than once a minute. */
     @Override
     public void touch(String keyId) {
-        Sql.guarded(() -> em.createNativeQuery("UPDATE api_key SET last_used_at = now() WHERE id = ?1"
+        store.write(em -> em.createNativeQuery("UPDATE api_key SET last_used_at = now() WHERE id = ?1"
                         + " AND (last_used_at IS NULL OR last_used_at < now() - interval '" + LAST_USED_RESOLUTION
                         + "')")
                 .setParameter(1, keyId)

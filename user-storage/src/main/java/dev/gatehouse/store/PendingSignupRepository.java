@@ -1,6 +1,5 @@
 package dev.gatehouse.store;
 
-import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -16,10 +15,10 @@ public final class PendingSignupRepository {
 
     private static final String COLUMNS = "id, username, email, password_hash, expires_at";
 
-    private final EntityManager em;
+    private final StoreConnection store;
 
-    public PendingSignupRepository(EntityManager em) {
-        this.em = em;
+    public PendingSignupRepository(StoreConnection store) {
+        this.store = store;
     }
 
     /**
@@ -29,7 +28,7 @@ public final class PendingSignupRepository {
      * @return the new signup's id, or empty when a live signup holds the username
      */
     public Optional<UUID> reserve(String username, String email, String passwordHash, Instant expiresAt) {
-        return Sql.guarded(() -> {
+        return store.write(em -> {
             @SuppressWarnings("unchecked")
             List<Object> ids = em.createNativeQuery("""
                             INSERT INTO pending_signup (username, username_key, email, email_key, password_hash, expires_at)
@@ -71,7 +70,7 @@ public final class PendingSignupRepository {
 
     /** Whether a live signup holds this address (SPEC P2.1: a signup reserves its address too). */
     public boolean addressReserved(String email) {
-        return Sql.guarded(() -> !em.createNativeQuery(
+        return store.read(em -> !em.createNativeQuery(
                         "SELECT 1 FROM pending_signup WHERE email_key = ?1 AND expires_at > now() LIMIT 1")
                 .setParameter(1, Identifiers.key(email))
                 .getResultList()
@@ -80,7 +79,7 @@ public final class PendingSignupRepository {
 
     /** Keeps a signup alive until {@code expiresAt}, for a resent link; false if it is gone. */
     public boolean extend(UUID id, Instant expiresAt) {
-        return Sql.guarded(() -> em.createNativeQuery("UPDATE pending_signup SET expires_at = greatest(expires_at, ?1)"
+        return store.write(em -> em.createNativeQuery("UPDATE pending_signup SET expires_at = greatest(expires_at, ?1)"
                                 + " WHERE id = ?2 AND expires_at > now()")
                         .setParameter(1, timestamp(expiresAt))
                         .setParameter(2, id)
@@ -96,7 +95,7 @@ public final class PendingSignupRepository {
      * @return the account's id, or empty when the signup is gone (confirmed before, expired, purged)
      */
     public Optional<UUID> confirm(UUID id) {
-        return Sql.guarded(() -> {
+        return store.write(em -> {
             @SuppressWarnings("unchecked")
             List<Object> ids = em.createNativeQuery("""
                             WITH confirmed AS (
@@ -113,12 +112,12 @@ public final class PendingSignupRepository {
 
     /** Deletes every signup past its expiry; the number deleted. */
     public int purgeExpired() {
-        return Sql.guarded(() -> em.createNativeQuery("DELETE FROM pending_signup WHERE expires_at <= now()")
+        return store.write(em -> em.createNativeQuery("DELETE FROM pending_signup WHERE expires_at <= now()")
                 .executeUpdate());
     }
 
     private Optional<PendingSignup> select(String where, String order, Object bind) {
-        return Sql.guarded(() -> {
+        return store.read(em -> {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("SELECT " + COLUMNS + " FROM pending_signup"
                             + " WHERE expires_at > now() AND " + where + " " + order + " LIMIT 1")

@@ -1,0 +1,37 @@
+package dev.gatehouse.store;
+
+import jakarta.persistence.EntityManager;
+import java.util.function.Function;
+
+/**
+ * How the repositories reach the account store. Reads and writes are told apart because they may
+ * run in different transactions: a Keycloak request reads outside its own transaction and writes
+ * inside it (see {@code dev.gatehouse.storage.SessionStore}). Either way, a store that cannot be
+ * used surfaces as {@link AccountStoreUnavailableException}.
+ */
+public interface StoreConnection {
+
+    /** Runs statements that change nothing. */
+    <T> T read(Function<EntityManager, T> query);
+
+    /** Runs statements that change the store, in the transaction that has to commit them. */
+    <T> T write(Function<EntityManager, T> change);
+
+    /**
+     * Reads and writes alike in the transaction of this entity manager: for work that runs in a
+     * transaction of its own and must see, or lock, what it reads.
+     */
+    static StoreConnection joining(EntityManager em) {
+        return new StoreConnection() {
+            @Override
+            public <T> T read(Function<EntityManager, T> query) {
+                return Sql.guarded(() -> query.apply(em));
+            }
+
+            @Override
+            public <T> T write(Function<EntityManager, T> change) {
+                return Sql.guarded(() -> change.apply(em));
+            }
+        };
+    }
+}
