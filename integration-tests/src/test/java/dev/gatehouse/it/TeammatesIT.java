@@ -260,7 +260,8 @@ class TeammatesIT {
         account(other);
         Page wrong = pages.login(env.browser(), user, "wrong-pass");
         assertThat(wrong.redirectParameter("code")).isEmpty();
-        assertThat(pages.login(env.browser(), user, PASSWORD).redirectParameter("code"))
+        BrowserClient browser = env.browser();
+        assertThat(pages.login(browser, user, PASSWORD).redirectParameter("code"))
                 .isPresent();
         String token = api.userToken(user, PASSWORD);
 
@@ -297,6 +298,46 @@ class TeammatesIT {
         assertThat(teammates.own("GET", "login-history", null, null).statusCode())
                 .isEqualTo(401);
         System.out.println("gatehouse.login_history rows=" + rows.size() + " " + history.body());
+
+        Page page = browser.get(env.baseUrl() + "/realms/gatehouse/gatehouse/login-history");
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        var successRow = page.document().selectFirst("#gatehouse-logins tr.gatehouse-login-success");
+        var failureRow = page.document().selectFirst("#gatehouse-logins tr.gatehouse-login-failure");
+        assertThat(successRow).as(page.body()).isNotNull();
+        assertThat(failureRow).as(page.body()).isNotNull();
+        assertThat(successRow.text())
+                .contains(success.get("ipAddress").asText())
+                .contains("Logged in");
+        assertThat(failureRow.text()).contains(LoginPages.CLIENT).contains("Failed");
+        Page anonymous = env.browser().get(env.baseUrl() + "/realms/gatehouse/gatehouse/login-history");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.document().selectFirst("#gatehouse-logins")).isNull();
+    }
+
+    @Test
+    @DisplayName("the account console of the gatehouse account theme lists the Login history page, a module"
+            + " that frames the server-rendered history")
+    void accountConsolePage() {
+        BrowserClient browser = env.browser();
+        Page console = browser.get(env.baseUrl() + "/realms/gatehouse/account/");
+        assertThat(console.status()).as(console.body()).isEqualTo(200);
+        var environment = console.document().selectFirst("script#environment");
+        assertThat(environment).as(console.body()).isNotNull();
+        String resourceUrl = Oidc.json(environment.data()).get("resourceUrl").asText();
+        assertThat(resourceUrl).contains("/account/gatehouse");
+
+        Page content = browser.get(env.baseUrl() + resourceUrl + "/content.json");
+        assertThat(content.status()).isEqualTo(200);
+        JsonNode entry = null;
+        for (JsonNode item : Oidc.json(content.body()).findParents("modulePath")) {
+            entry = item;
+        }
+        assertThat(entry).as(content.body()).isNotNull();
+        assertThat(entry.get("path").asText()).isEqualTo("content/login-history");
+        Page module = browser.get(
+                env.baseUrl() + resourceUrl + entry.get("modulePath").asText());
+        assertThat(module.status()).isEqualTo(200);
+        assertThat(module.body()).contains("/gatehouse/login-history").contains("export default");
     }
 
     private UUID account(String username) {

@@ -59,6 +59,11 @@ public final class GatehouseRealmResource {
         return new LoginHistoryResource(session);
     }
 
+    @Path("login-history")
+    public LoginHistoryPage loginHistoryPage() {
+        return new LoginHistoryPage(session);
+    }
+
     @Path("teammates/accept")
     public TeammateInviteResource acceptTeammateInvitation() {
         return new TeammateInviteResource(session);

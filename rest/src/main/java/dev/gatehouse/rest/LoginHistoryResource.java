@@ -9,6 +9,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.List;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventStoreProvider;
 import org.keycloak.events.EventType;
@@ -40,17 +41,26 @@ public final class LoginHistoryResource {
                 throw ErrorResponse.error("Only your own login history can be read", Response.Status.FORBIDDEN);
             }
             ArrayNode json = JsonNodeFactory.instance.arrayNode();
-            session.getProvider(EventStoreProvider.class)
-                    .createQuery()
-                    .realm(session.getContext().getRealm().getId())
-                    .user(own)
-                    .type(EventType.LOGIN, EventType.LOGIN_ERROR)
-                    .orderByDescTime()
-                    .maxResults(MAX_LISTED)
-                    .getResultStream()
-                    .forEach(event -> json.add(row(event)));
+            logins(session, own).forEach(event -> json.add(row(event)));
             return ApiKeyManagement.json(Response.Status.OK, json.toString());
         });
+    }
+
+    /** The user's last {@value #MAX_LISTED} LOGIN and LOGIN_ERROR events in the realm, newest first. */
+    static List<Event> logins(KeycloakSession session, String userId) {
+        return session.getProvider(EventStoreProvider.class)
+                .createQuery()
+                .realm(session.getContext().getRealm().getId())
+                .user(userId)
+                .type(EventType.LOGIN, EventType.LOGIN_ERROR)
+                .orderByDescTime()
+                .maxResults(MAX_LISTED)
+                .getResultStream()
+                .toList();
+    }
+
+    static boolean succeeded(Event event) {
+        return event.getType() == EventType.LOGIN;
     }
 
     private static ObjectNode row(Event event) {
@@ -58,7 +68,7 @@ public final class LoginHistoryResource {
         row.put("time", Instant.ofEpochMilli(event.getTime()).toString());
         row.put("ipAddress", event.getIpAddress());
         row.put("client", event.getClientId());
-        row.put("result", event.getType() == EventType.LOGIN ? "success" : "failure");
+        row.put("result", succeeded(event) ? "success" : "failure");
         row.put("error", event.getError());
         return row;
     }
