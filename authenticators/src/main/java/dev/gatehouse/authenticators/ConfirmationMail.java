@@ -1,6 +1,7 @@
 package dev.gatehouse.authenticators;
 
 import dev.gatehouse.storage.ConfirmationToken;
+import dev.gatehouse.storage.MailRecipient;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;

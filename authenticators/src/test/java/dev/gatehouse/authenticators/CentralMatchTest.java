@@ -29,7 +29,9 @@ class CentralMatchTest {
                 AccountStatus.ACTIVE,
                 null,
                 centralSubject,
-                Instant.parse("2024-01-01T00:00:00Z"));
+                Instant.parse("2024-01-01T00:00:00Z"),
+                null,
+                null);
     }
 
     private static Account unlinked(boolean emailConfirmed) {

@@ -41,7 +41,9 @@ class AttackMatrixIT {
         BANNED("banned"),
         SUB_OF_TERMINATED("sub-user of terminated"),
         SUB_OF_BANNED("sub-user of banned"),
-        SUB_SUB_OF_BANNED("sub-user of sub-user of banned");
+        SUB_SUB_OF_BANNED("sub-user of sub-user of banned"),
+        TEAMMATE_OF_TERMINATED("teammate of terminated"),
+        TEAMMATE_OF_BANNED("teammate of banned");
 
         final String label;
 
@@ -50,7 +52,7 @@ class AttackMatrixIT {
         }
 
         boolean banned() {
-            return this == BANNED || this == SUB_OF_BANNED || this == SUB_SUB_OF_BANNED;
+            return this == BANNED || this == SUB_OF_BANNED || this == SUB_SUB_OF_BANNED || this == TEAMMATE_OF_BANNED;
         }
     }
 
@@ -84,6 +86,8 @@ class AttackMatrixIT {
             SUB_OF_TERMINATED  ✘ ✘ ✘ ✘ ✘ ✘ ✘ ✘ ✘
             SUB_OF_BANNED      ✘ ✘ ✘ ✘ ✘ ✘ ✘ ✘ ✘
             SUB_SUB_OF_BANNED  ✘ ✘ ✘ ✘ ✘ ✘ ✘ ✘ ✘
+            TEAMMATE_OF_TERMINATED ✘ ✘ ✘ ✘ ✘ ✘ ✘ ✘ ✘
+            TEAMMATE_OF_BANNED     ✘ ✘ ✘ ✘ ✘ ✘ ✘ ✘ ✘
             """;
 
     /** What one cell did: whether it got in, and what was observed (status, error, page). */
@@ -105,16 +109,18 @@ class AttackMatrixIT {
     private final StatusApi status;
     private final LoginPages pages;
     private final CentralUsers central;
+    private final Teammates teammates;
 
     AttackMatrixIT(GatehouseEnvironment env) {
         this.env = env;
+        this.teammates = new Teammates(env);
         this.status = new StatusApi(env);
         this.pages = new LoginPages(env);
         this.central = new CentralUsers(env);
     }
 
     @Test
-    @DisplayName("6 states × 9 paths: every blocked cell refused, every active cell works")
+    @DisplayName("8 states × 9 paths: every blocked cell refused, every active cell works")
     void matrix() {
         Map<State, Map<Path, Boolean>> expected = expected();
         String prefix = Names.unique("mx");
@@ -125,6 +131,8 @@ class AttackMatrixIT {
         ids.put(State.BANNED, accounts(prefix + "-ban", null));
         ids.put(State.SUB_OF_BANNED, accounts(prefix + "-ban-sub", ids.get(State.BANNED)));
         ids.put(State.SUB_SUB_OF_BANNED, accounts(prefix + "-ban-sub-sub", ids.get(State.SUB_OF_BANNED)));
+        ids.put(State.TEAMMATE_OF_TERMINATED, teammates(prefix + "-term-mate", ids.get(State.TERMINATED)));
+        ids.put(State.TEAMMATE_OF_BANNED, teammates(prefix + "-ban-mate", ids.get(State.BANNED)));
         Map<State, Subject> subjects = new EnumMap<>(State.class);
         subjects.put(State.ACTIVE, beforeChange(prefix + "-active"));
         subjects.put(State.TERMINATED, beforeChange(prefix + "-term"));
@@ -132,6 +140,8 @@ class AttackMatrixIT {
         subjects.put(State.BANNED, beforeChange(prefix + "-ban"));
         subjects.put(State.SUB_OF_BANNED, beforeChange(prefix + "-ban-sub"));
         subjects.put(State.SUB_SUB_OF_BANNED, beforeChange(prefix + "-ban-sub-sub"));
+        subjects.put(State.TEAMMATE_OF_TERMINATED, beforeChange(prefix + "-term-mate"));
+        subjects.put(State.TEAMMATE_OF_BANNED, beforeChange(prefix + "-ban-mate"));
 
         // The linked top-level accounts are separate trees: change them too.
         for (UUID id : new UUID[] {ids.get(State.TERMINATED)[0], ids.get(State.TERMINATED)[1]}) {
@@ -241,6 +251,18 @@ class AttackMatrixIT {
                 .parent(parentId)
                 .create();
         return new UUID[] {passwordAccount, linkedAccount};
+    }
+
+    /**
+     * The row's accounts as teammates (SPEC P8.1): top-level accounts of their own, both members of
+     * the team's password account, whose status the Admin API then changes.
+     */
+    private UUID[] teammates(String username, UUID[] team) {
+        UUID[] ids = accounts(username, null);
+        for (UUID id : ids) {
+            teammates.join(team[0], id, "admin");
+        }
+        return ids;
     }
 
     /** Everything the row's accounts obtain while still active, each checked to work. */

@@ -13,12 +13,10 @@ import dev.gatehouse.store.AccountStatusRepository.BanResult;
 import dev.gatehouse.store.AccountStatusRepository.ChangeResult;
 import dev.gatehouse.store.StatusChange;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.keycloak.events.admin.OperationType;
@@ -160,18 +158,7 @@ final class AccountStatusManagement {
     }
 
     private static String reason(InputStream body) {
-        Optional<byte[]> bytes;
-        try {
-            bytes = RequestBody.read(body);
-        } catch (IOException e) {
-            throw ErrorResponse.error("The request body could not be read", Response.Status.BAD_REQUEST);
-        }
-        if (bytes.isEmpty()) {
-            throw ErrorResponse.error(
-                    "The request body is larger than " + RequestBody.MAX_BYTES + " bytes",
-                    Response.Status.REQUEST_ENTITY_TOO_LARGE);
-        }
-        ReasonRequest request = ReasonRequest.parse(bytes.get());
+        ReasonRequest request = ReasonRequest.parse(RequestBody.readOrRefuse(body));
         if (!request.valid()) {
             throw ErrorResponse.error(request.error(), Response.Status.BAD_REQUEST);
         }

@@ -1,12 +1,12 @@
 package dev.gatehouse.rest;
 
 import dev.gatehouse.storage.GatehouseAccounts;
+import dev.gatehouse.store.ActivityRepository;
 import dev.gatehouse.store.ApiKey;
 import dev.gatehouse.store.ApiKeyFormat;
 import dev.gatehouse.store.ApiKeyRepository;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,16 +27,27 @@ final class ApiKeyManagement {
     /** Admin events of key changes: resource type CUSTOM, path {@code gatehouse/accounts/<id>/api-keys/<key id>}. */
     static final String EVENT_ACTOR = "gatehouseActor";
 
+    static final String KEY_CREATED = "api_key_created";
+    static final String KEY_REVOKED = "api_key_revoked";
+
     private final ApiKeyFormat format;
     private final ApiKeyRepository keys;
+    private final ActivityRepository activity;
     private final AdminEventBuilder events;
     private final String actor;
+    private final String who;
 
-    ApiKeyManagement(KeycloakSession session, ApiKeyFormat format, AdminEventBuilder events, String actor) {
+    /**
+     * @param actor {@code admin} or {@code owner}, the admin events' {@value #EVENT_ACTOR}
+     * @param who the caller's name in the account's activity: the owner's username, or the admin
+     */
+    ApiKeyManagement(KeycloakSession session, ApiKeyFormat format, AdminEventBuilder events, String actor, String who) {
         this.format = format;
         this.keys = GatehouseAccounts.apiKeys(session);
+        this.activity = new ActivityRepository(GatehouseAccounts.entityManager(session));
         this.events = events;
         this.actor = actor;
+        this.who = who;
     }
 
     Response list(UUID accountId) {
@@ -44,19 +55,14 @@ final class ApiKeyManagement {
     }
 
     Response create(UUID accountId, InputStream body) {
-        Optional<byte[]> bytes = readBody(body);
-        if (bytes.isEmpty()) {
-            throw ErrorResponse.error(
-                    "The request body is larger than " + RequestBody.MAX_BYTES + " bytes",
-                    Response.Status.REQUEST_ENTITY_TOO_LARGE);
-        }
-        NewKeyRequest request = NewKeyRequest.parse(bytes.get());
+        NewKeyRequest request = NewKeyRequest.parse(RequestBody.readOrRefuse(body));
         if (!request.valid()) {
             throw ErrorResponse.error(request.error(), Response.Status.BAD_REQUEST);
         }
         ApiKeyFormat.Generated generated = format.generate();
         ApiKey key = keys.create(accountId, request.name(), generated);
         event(OperationType.CREATE, key);
+        activity.record(accountId, who, KEY_CREATED, key.name());
         return json(
                 Response.Status.CREATED, KeyJson.created(key, generated.key()).toString());
     }
@@ -69,6 +75,7 @@ final class ApiKeyManagement {
         }
         if (keys.revoke(accountId, keyId)) {
             event(OperationType.DELETE, key.get());
+            activity.record(accountId, who, KEY_REVOKED, key.get().name());
         }
         return true;
     }
@@ -84,14 +91,6 @@ final class ApiKeyManagement {
                 .representation(representation)
                 .detail(EVENT_ACTOR, actor)
                 .success();
-    }
-
-    private static Optional<byte[]> readBody(InputStream body) {
-        try {
-            return RequestBody.read(body);
-        } catch (IOException e) {
-            throw ErrorResponse.error("The request body could not be read", Response.Status.BAD_REQUEST);
-        }
     }
 
     static Response json(Response.Status status, String json) {

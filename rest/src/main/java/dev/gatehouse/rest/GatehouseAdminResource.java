@@ -9,6 +9,7 @@ import dev.gatehouse.store.ApiKeyFormat;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -74,6 +75,61 @@ public final class GatehouseAdminResource {
             }
             return Response.noContent().build();
         });
+    }
+
+    @GET
+    @Path("accounts/{id}/teammates")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response listTeammates(@PathParam("id") String id) {
+        return StoreGuard.call(() -> teammates().list(account(id)));
+    }
+
+    /** Invites an address to the account as a teammate (SPEC P8.1), as its owner could. */
+    @POST
+    @Path("accounts/{id}/teammates")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response inviteTeammate(@PathParam("id") String id, InputStream body) {
+        return StoreGuard.call(() -> {
+            TeammateManagement teammates = teammates();
+            Account team = new AccountRepository(Store.entityManager(session))
+                    .findById(account(id))
+                    .orElseThrow();
+            if (team.teamId() != null) {
+                throw ErrorResponse.error(
+                        "The account is a teammate of " + team.teamId() + ": invite to that account",
+                        Response.Status.CONFLICT);
+            }
+            return teammates.invite(team, body);
+        });
+    }
+
+    @PUT
+    @Path("accounts/{id}/teammates/{teammateId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response changeTeammate(
+            @PathParam("id") String id, @PathParam("teammateId") String teammateId, InputStream body) {
+        return StoreGuard.call(() -> teammates()
+                .changeLevel(account(id), teammateId, body)
+                .orElseThrow(() -> ErrorResponse.error("Teammate not found", Response.Status.NOT_FOUND)));
+    }
+
+    @DELETE
+    @Path("accounts/{id}/teammates/{teammateId}")
+    public Response removeTeammate(@PathParam("id") String id, @PathParam("teammateId") String teammateId) {
+        return StoreGuard.call(() -> {
+            if (!teammates().remove(account(id), teammateId)) {
+                throw ErrorResponse.error("Teammate not found", Response.Status.NOT_FOUND);
+            }
+            return Response.noContent().build();
+        });
+    }
+
+    /** The account's activity: credential and team changes of every member, newest first. */
+    @GET
+    @Path("accounts/{id}/activity")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response activity(@PathParam("id") String id) {
+        return StoreGuard.call(() -> teammates().activity(account(id)));
     }
 
     /** Accounts by exact username or e-mail, with their own and effective status. */
@@ -179,7 +235,12 @@ public final class GatehouseAdminResource {
 
     private ApiKeyManagement keys() {
         AdminAccess.require(auth, realm, AdminAccess.SUPPORT_ROLE);
-        return new ApiKeyManagement(session, format, adminEvent, "admin");
+        return new ApiKeyManagement(session, format, adminEvent, "admin", AdminAccess.actor(auth));
+    }
+
+    private TeammateManagement teammates() {
+        AdminAccess.require(auth, realm, AdminAccess.SUPPORT_ROLE);
+        return new TeammateManagement(session, adminEvent, AdminAccess.actor(auth));
     }
 
     /** The account's id, once it is known to exist in the store; 404 otherwise. */

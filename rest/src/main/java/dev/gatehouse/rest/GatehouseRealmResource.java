@@ -42,4 +42,30 @@ public final class GatehouseRealmResource {
     public OwnApiKeysResource account() {
         return new OwnApiKeysResource(session, format);
     }
+
+    // Longer literal paths than "account": JAX-RS routes account/teammates… here, not to the keys.
+    @Path("account/teammates")
+    public OwnTeamResource teammates() {
+        return new OwnTeamResource(session);
+    }
+
+    @Path("account/activity")
+    public OwnActivityResource activity() {
+        return new OwnActivityResource(session);
+    }
+
+    @Path("account/login-history")
+    public LoginHistoryResource loginHistory() {
+        return new LoginHistoryResource(session);
+    }
+
+    @Path("login-history")
+    public LoginHistoryPage loginHistoryPage() {
+        return new LoginHistoryPage(session);
+    }
+
+    @Path("teammates/accept")
+    public TeammateInviteResource acceptTeammateInvitation() {
+        return new TeammateInviteResource(session);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.rest;
 
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -7,6 +8,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.keycloak.services.ErrorResponse;
 
 /** A request body read up to a limit, and decoded as strict UTF-8. */
 final class RequestBody {
@@ -22,6 +24,18 @@ final class RequestBody {
         }
         byte[] bytes = in.readNBytes(MAX_BYTES + 1);
         return bytes.length > MAX_BYTES ? Optional.empty() : Optional.of(bytes);
+    }
+
+    /** The body of an endpoint's request: 400 when it cannot be read, 413 over {@link #MAX_BYTES}. */
+    static byte[] readOrRefuse(InputStream in) {
+        Optional<byte[]> bytes;
+        try {
+            bytes = read(in);
+        } catch (IOException e) {
+            throw ErrorResponse.error("The request body could not be read", Response.Status.BAD_REQUEST);
+        }
+        return bytes.orElseThrow(() -> ErrorResponse.error(
+                "The request body is larger than " + MAX_BYTES + " bytes", Response.Status.REQUEST_ENTITY_TOO_LARGE));
     }
 
     /** The text, or empty for bytes that are not valid UTF-8 (overlong forms and lone surrogates included). */

@@ -1,6 +1,7 @@
 package dev.gatehouse.storage;
 
 import dev.gatehouse.store.Account;
+import dev.gatehouse.store.TeamRole;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -22,8 +23,24 @@ public final class AccountAttributes {
     /** The subject of the central identity recorded for the account, if any (a legacy or Gatehouse link). */
     public static final String CENTRAL_SUBJECT = "gatehouseCentralSubject";
 
-    static final Set<String> NAMES =
-            Set.of(USERNAME, STATUS, EFFECTIVE_STATUS, PARENT_ID, EMAIL_CONFIRMED, CENTRAL_SUBJECT);
+    /**
+     * The account the user acts for: its team's for a teammate, its own otherwise. The realm
+     * export's protocol mappers put it into tokens as {@code gatehouse_account} (SPEC P8.1).
+     */
+    public static final String TEAM_ACCOUNT_ID = "gatehouseTeamAccountId";
+
+    /** {@code owner}, or the teammate's level on that account; in tokens as {@code gatehouse_level}. */
+    public static final String TEAM_LEVEL = "gatehouseTeamLevel";
+
+    static final Set<String> NAMES = Set.of(
+            USERNAME,
+            STATUS,
+            EFFECTIVE_STATUS,
+            PARENT_ID,
+            EMAIL_CONFIRMED,
+            CENTRAL_SUBJECT,
+            TEAM_ACCOUNT_ID,
+            TEAM_LEVEL);
 
     private AccountAttributes() {}
 
@@ -39,6 +56,9 @@ public final class AccountAttributes {
         if (account.centralSubject() != null) {
             values.put(CENTRAL_SUBJECT, account.centralSubject());
         }
+        TeamRole role = TeamRole.of(account);
+        values.put(TEAM_ACCOUNT_ID, role.teamId().toString());
+        values.put(TEAM_LEVEL, role.level().value());
         return values;
     }
 }

@@ -37,6 +37,11 @@ public final class AccountsStorageProvider
 
     private static final int DEFAULT_PAGE_SIZE = 100;
 
+    /** The activity entry of a password change (SPEC P8.1). */
+    static final String PASSWORD_CHANGED = "password_changed";
+
+    private static final String ADMIN_ACTOR = "admin";
+
     private final KeycloakSession session;
     private final ComponentModel model;
     private final PasswordHasher hasher;
@@ -153,6 +158,7 @@ public final class AccountsStorageProvider
         account.ifPresent(a -> {
             accounts.updatePasswordHash(a.id(), hasher.hash(input.getChallengeResponse()));
             loaded.forget(a.id());
+            GatehouseAccounts.activity(session).record(a.id(), passwordActor(a), PASSWORD_CHANGED, null);
         });
         return account.isPresent();
     }
@@ -172,6 +178,14 @@ public final class AccountsStorageProvider
 
     @Override
     public void close() {}
+
+    /**
+     * Who changed the password, for the account's activity: the user in a login flow (reset
+     * credentials, update password), the admin otherwise (the Admin API's reset-password).
+     */
+    private String passwordActor(Account account) {
+        return session.getContext().getAuthenticationSession() != null ? account.username() : ADMIN_ACTOR;
+    }
 
     private UserModel adapt(RealmModel realm, Account account) {
         loaded.put(account);

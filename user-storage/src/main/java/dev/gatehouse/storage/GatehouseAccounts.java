@@ -2,10 +2,12 @@ package dev.gatehouse.storage;
 
 import dev.gatehouse.store.Account;
 import dev.gatehouse.store.AccountRepository;
+import dev.gatehouse.store.ActivityRepository;
 import dev.gatehouse.store.ApiKeyRepository;
 import dev.gatehouse.store.PasswordHasher;
 import dev.gatehouse.store.PendingSignupRepository;
 import dev.gatehouse.store.StoreConnection;
+import dev.gatehouse.store.TeammateRepository;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +53,14 @@ public final class GatehouseAccounts {
         return new ApiKeyRepository(store(session));
     }
 
+    public static TeammateRepository teammates(KeycloakSession session) {
+        return new TeammateRepository(entityManager(session));
+    }
+
+    public static ActivityRepository activity(KeycloakSession session) {
+        return new ActivityRepository(entityManager(session));
+    }
+
     /** The hasher of the realm's {@code gatehouse-accounts} component, for passwords outside Keycloak's users. */
     public static PasswordHasher hasher(RealmModel realm) {
         return component(realm)
@@ -74,7 +84,7 @@ public final class GatehouseAccounts {
     }
 
     /**
-     * The Keycloak users of a store account and all its descendants, read in one statement and not
+     * The Keycloak users of a store account, all its descendants and their teammates, read in one statement and not
      * through Keycloak's user cache: for ending their sessions and evicting them after a status
      * change, where a lookup per sub-user would cost a round trip each.
      */
@@ -82,7 +92,7 @@ public final class GatehouseAccounts {
         return users(session, realm, repository(session).findSubtree(accountId));
     }
 
-    /** A store account and all its descendants, in one statement. */
+    /** A store account, all its descendants and their teammates, in one statement. */
     public static List<Account> subtree(KeycloakSession session, UUID accountId) {
         return repository(session).findSubtree(accountId);
     }

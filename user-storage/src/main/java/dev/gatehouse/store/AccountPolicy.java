@@ -72,4 +72,40 @@ public final class AccountPolicy {
         return new AccessDecision(
                 status == AccountStatus.ACTIVE ? AccessDecision.Verdict.ALLOW : AccessDecision.Verdict.REFUSE, status);
     }
+
+    /**
+     * Whether an account may accept an invitation to a team (SPEC P8.1): with the confirmed
+     * address the invitation was sent to, not the team's own account nor a teammate already, and
+     * without sub-users or teammates of its own, since a teammate's effective status follows its
+     * team's one level up only; both accounts active.
+     *
+     * @param inviteEmailKey the invitation's address, as an {@link Identifiers#key} of it
+     * @param inviteeHasMembers whether the invitee has sub-users, teammates or invitations of its own
+     */
+    public TeammateAcceptance teammateAcceptance(
+            Account invitee, Account team, String inviteEmailKey, boolean inviteeHasMembers) {
+        if (invitee.email() == null
+                || !invitee.emailConfirmed()
+                || !Identifiers.key(invitee.email()).equals(inviteEmailKey)) {
+            return TeammateAcceptance.REFUSE_OTHER_ADDRESS;
+        }
+        if (invitee.id().equals(team.id())) {
+            return TeammateAcceptance.REFUSE_OWN_ACCOUNT;
+        }
+        if (invitee.teamId() != null || team.teamId() != null) {
+            return TeammateAcceptance.REFUSE_ALREADY_TEAMMATE;
+        }
+        if (inviteeHasMembers) {
+            return TeammateAcceptance.REFUSE_HAS_MEMBERS;
+        }
+        if (invitee.effectiveStatus() != AccountStatus.ACTIVE || team.effectiveStatus() != AccountStatus.ACTIVE) {
+            return TeammateAcceptance.REFUSE_INACTIVE;
+        }
+        return TeammateAcceptance.APPLY;
+    }
+
+    /** Managing teammates and reading the activity (SPEC P8): the owner and {@code admin} teammates. */
+    public boolean teamManagement(TeamRole role) {
+        return role.level().managesTeam();
+    }
 }

@@ -15,11 +15,21 @@ public final class AccountRepository {
     /** Guards the ancestor walk against a cycle written by hand into the store. */
     private static final int MAX_DEPTH = 32;
 
+    /**
+     * A teammate's chain starts twice: at its own account and at its team's account, so that a
+     * teammate of a banned or terminated account is blocked like a sub-user of one (SPEC P8.1).
+     * Teammates have neither sub-users nor teammates of their own ({@link AccountPolicy#teammateAcceptance}),
+     * so memberships need not be followed further up.
+     */
     private static final String SELECT_WITH_EFFECTIVE_STATUS = """
             WITH RECURSIVE target AS (
                 SELECT * FROM account WHERE %1$s ORDER BY username_key %2$s
+            ), team AS (
+                SELECT member_id, account_id, level FROM teammate WHERE member_id IN (SELECT id FROM target)
             ), chain (root_id, parent_id, severity, depth) AS (
                 SELECT id, parent_id, %3$s, 0 FROM target
+                UNION ALL
+                SELECT member_id, account_id, 0, 0 FROM team
                 UNION ALL
                 SELECT c.root_id, p.parent_id, %4$s, c.depth + 1
                 FROM chain c JOIN account p ON p.id = c.parent_id
@@ -27,8 +37,8 @@ public final class AccountRepository {
             )
             SELECT t.id, t.username, t.email, t.email_confirmed, t.password_hash, t.status,
                    (SELECT max(c.severity) FROM chain c WHERE c.root_id = t.id),
-                   t.parent_id, t.central_subject, t.created_at
-            FROM target t
+                   t.parent_id, t.central_subject, t.created_at, tm.account_id, tm.level
+            FROM target t LEFT JOIN team tm ON tm.member_id = t.id
             ORDER BY t.username_key
             """;
 
@@ -42,14 +52,19 @@ public final class AccountRepository {
         return select("id = ?1", "", List.of(id)).stream().findFirst();
     }
 
-    /** The account and all its descendants, in one statement (a status change applies to them all). */
+    /**
+     * The account, all its descendants and their teammates, in one statement: a status change
+     * applies to them all, the teammates through their team (SPEC P8.1).
+     */
     public List<Account> findSubtree(UUID id) {
         String subtree = """
                 id IN (WITH RECURSIVE tree (id, depth) AS (
                     SELECT id, 0 FROM account WHERE id = ?1
                     UNION ALL
                     SELECT d.id, t.depth + 1 FROM account d JOIN tree t ON d.parent_id = t.id WHERE t.depth < %d
-                ) SELECT id FROM tree)""".formatted(MAX_DEPTH);
+                ) SELECT id FROM tree
+                  UNION SELECT member_id FROM teammate WHERE account_id IN (SELECT id FROM tree)
+                                                         AND member_id IS NOT NULL)""".formatted(MAX_DEPTH);
         return select(subtree, "", List.of(id));
     }
 
@@ -201,6 +216,10 @@ public final class AccountRepository {
                 AccountStatus.fromSeverity(((Number) row[6]).intValue()),
                 Sql.uuid(row[7]),
                 (String) row[8],
-                Sql.instant(row[9]));
+                Sql.instant(row[9]),
+                Sql.uuid(row[10]),
+                row[11] == null
+                        ? null
+                        : TeammateLevel.ofTeammate((String) row[11]).orElseThrow());
     }
 }

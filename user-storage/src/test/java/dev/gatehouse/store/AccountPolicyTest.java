@@ -26,7 +26,9 @@ class AccountPolicyTest {
                 effective,
                 subUser ? UUID.randomUUID() : null,
                 null,
-                Instant.EPOCH);
+                Instant.EPOCH,
+                null,
+                null);
     }
 
     @Nested

@@ -43,7 +43,18 @@ class ApiKeyCheckTest {
 
     private String keyOf(String username, AccountStatus effective, boolean revoked, boolean stale) {
         Account account = new Account(
-                UUID.randomUUID(), username, null, true, null, effective, effective, null, null, Instant.EPOCH);
+                UUID.randomUUID(),
+                username,
+                null,
+                true,
+                null,
+                effective,
+                effective,
+                null,
+                null,
+                Instant.EPOCH,
+                null,
+                null);
         accounts.put(account.id(), account);
         ApiKeyFormat.Generated key = format.generate();
         keys.put(key.keyId(), new StoredKey(key.keyId(), account.id(), key.secretHash(), revoked, stale));

@@ -1,4 +1,4 @@
-package dev.gatehouse.authenticators;
+package dev.gatehouse.storage;
 
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -7,12 +7,13 @@ import org.keycloak.storage.adapter.AbstractInMemoryUserAdapter;
 
 /**
  * The addressee of a Gatehouse e-mail as Keycloak's template provider wants one: a user held in
- * memory only, never stored. A pending signup has no Keycloak user, and the owner of an address
- * that someone tried to sign up with must not be looked up to be written to.
+ * memory only, never stored. A pending signup has no Keycloak user, the owner of an address
+ * that someone tried to sign up with must not be looked up to be written to, and the invitee of a
+ * teammate invitation may have no account yet.
  */
-final class MailRecipient extends AbstractInMemoryUserAdapter {
+public final class MailRecipient extends AbstractInMemoryUserAdapter {
 
-    MailRecipient(KeycloakSession session, RealmModel realm, String username, String email) {
+    public MailRecipient(KeycloakSession session, RealmModel realm, String username, String email) {
         super(session, realm, "gatehouse-mail-recipient");
         setUsername(username);
         setEmail(email);

@@ -1,0 +1,106 @@
+package dev.gatehouse.rest;
+
+import dev.gatehouse.storage.AccountsStorageProviderFactory;
+import dev.gatehouse.store.AccessDecision;
+import dev.gatehouse.store.Account;
+import dev.gatehouse.store.AccountPolicy;
+import dev.gatehouse.store.AccountRepository;
+import dev.gatehouse.store.TeamRole;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import java.util.UUID;
+import org.keycloak.component.ComponentModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.ErrorResponse;
+import org.keycloak.services.ErrorResponseException;
+import org.keycloak.services.managers.AppAuthManager;
+import org.keycloak.services.managers.AuthenticationManager.AuthResult;
+import org.keycloak.services.resources.admin.AdminAuth;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.storage.StorageId;
+
+/**
+ * The caller of an {@code /realms/{realm}/gatehouse/account/…} endpoint, authenticated with its
+ * bearer access token: 401 without a valid one, 403 for users that are not active store accounts.
+ *
+ * @param account the caller's own store account, its team and level included
+ */
+record BearerCaller(AuthResult auth, Account account) {
+
+    private static final AccountPolicy POLICY = new AccountPolicy();
+
+    static BearerCaller authenticate(KeycloakSession session) {
+        RealmModel realm = session.getContext().getRealm();
+        HttpHeaders headers = session.getContext().getRequestHeaders();
+        AuthResult auth = AppAuthManager.extractAuthorizationHeaderToken(headers) == null
+                ? null
+                : new AppAuthManager.BearerTokenAuthenticator(session)
+                        .setRealm(realm)
+                        .authenticate();
+        if (auth == null) {
+            throw new ErrorResponseException(Response.status(Response.Status.UNAUTHORIZED)
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + realm.getName() + "\"")
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity("{\"errorMessage\":\"A valid bearer access token is required\"}")
+                    .build());
+        }
+        Account account = storeAccount(session, realm, auth.user())
+                .orElseThrow(() -> ErrorResponse.error(
+                        "Only Gatehouse accounts can use this endpoint", Response.Status.FORBIDDEN));
+        AccessDecision decision = POLICY.ownKeyManagement(account);
+        if (!decision.allowed()) {
+            throw ErrorResponse.error(
+                    "The account is " + decision.effectiveStatus().dbValue(), Response.Status.FORBIDDEN);
+        }
+        return new BearerCaller(auth, account);
+    }
+
+    /** This caller, if it is the owner or an {@code admin} teammate of its account; 403 otherwise. */
+    BearerCaller requireTeamManagement() {
+        TeamRole role = role();
+        if (!POLICY.teamManagement(role)) {
+            throw ErrorResponse.error(
+                    "Only the account's owner and admin teammates may do this; you are "
+                            + role.level().value(),
+                    Response.Status.FORBIDDEN);
+        }
+        return this;
+    }
+
+    UUID accountId() {
+        return account.id();
+    }
+
+    TeamRole role() {
+        return TeamRole.of(account);
+    }
+
+    /** Admin events of the caller's changes name the caller as their author. */
+    AdminEventBuilder events(KeycloakSession session) {
+        RealmModel realm = session.getContext().getRealm();
+        AdminAuth actor = new AdminAuth(realm, auth.token(), auth.user(), auth.client());
+        return new AdminEventBuilder(realm, actor, session, session.getContext().getConnection());
+    }
+
+    private static Optional<Account> storeAccount(KeycloakSession session, RealmModel realm, UserModel user) {
+        StorageId id = new StorageId(user.getId());
+        if (id.isLocal()) {
+            return Optional.empty();
+        }
+        ComponentModel component = realm.getComponent(id.getProviderId());
+        if (component == null || !AccountsStorageProviderFactory.PROVIDER_ID.equals(component.getProviderId())) {
+            return Optional.empty();
+        }
+        UUID accountId;
+        try {
+            accountId = UUID.fromString(id.getExternalId());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return new AccountRepository(Store.entityManager(session)).findById(accountId);
+    }
+}

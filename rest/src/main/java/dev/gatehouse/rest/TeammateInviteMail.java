@@ -1,0 +1,55 @@
+package dev.gatehouse.rest;
+
+import dev.gatehouse.storage.MailRecipient;
+import dev.gatehouse.store.Teammate;
+import java.util.HashMap;
+import java.util.Map;
+import org.jboss.logging.Logger;
+import org.keycloak.common.util.Time;
+import org.keycloak.email.EmailException;
+import org.keycloak.email.EmailTemplateProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+
+/**
+ * The e-mail of a teammate invitation (SPEC P8.1), in the realm's e-mail theme: who invited, to
+ * which account and level, and the link that accepts, valid {@link TeammateInviteToken#LIFETIME_SECONDS}.
+ */
+final class TeammateInviteMail {
+
+    static final String SUBJECT = "gatehouse.teammateInviteSubject";
+    static final String TEMPLATE = "gatehouse-teammate-invite.ftl";
+
+    private static final Logger LOG = Logger.getLogger(TeammateInviteMail.class);
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+
+    TeammateInviteMail(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
+    }
+
+    /** Sends the invitation; a failed send is logged, and the owner may invite again after removing it. */
+    void send(Teammate invitation, String teamName) {
+        String key = new TeammateInviteToken(
+                        invitation.id(),
+                        invitation.inviteEmail(),
+                        Time.currentTime() + TeammateInviteToken.LIFETIME_SECONDS)
+                .serialize(session, realm, session.getContext().getUri());
+        Map<String, Object> attributes = new HashMap<>();
+        attributes.put("teamName", teamName);
+        attributes.put("invitedBy", invitation.invitedBy());
+        attributes.put("level", invitation.level().value());
+        attributes.put("link", TeammateInviteResource.url(session, realm, key));
+        attributes.put("linkDays", TeammateInviteToken.LIFETIME_SECONDS / (24 * 3600));
+        try {
+            session.getProvider(EmailTemplateProvider.class)
+                    .setRealm(realm)
+                    .setUser(new MailRecipient(session, realm, invitation.inviteEmail(), invitation.inviteEmail()))
+                    .send(SUBJECT, TEMPLATE, attributes, invitation.inviteEmail());
+        } catch (EmailException e) {
+            LOG.warnf("Could not send teammate invitation %s in realm %s: %s", invitation.id(), realm.getName(), e);
+        }
+    }
+}
