@@ -1,5 +1,6 @@
 package dev.gatehouse.bench;
 
+import dev.gatehouse.testing.AccountStore;
 import dev.gatehouse.testing.AdminApi;
 import dev.gatehouse.testing.Oidc;
 import java.io.PrintStream;
@@ -10,19 +11,27 @@ import java.util.UUID;
 /**
  * {@code ban_cascade_ms_<size>}: wall time of the Admin API's ban of a parent with {@code size}
  * sub-users (the store's cascade, the sessions ended, the admin event, the notice), the median
- * of a few trees per size; {@code ban_cascade_scaling} is the 10,000 time over the 1,000 time.
+ * of a few trees per size, with the store statements the last one ran; {@code ban_cascade_scaling} is the 10,000 time over the 1,000 time.
  */
 final class BanCascadePhase {
 
     private final BenchConfig config;
     private final Population population;
+    private final AccountStore store;
     private final AdminApi admin;
     private final Results results;
     private final PrintStream out;
 
-    BanCascadePhase(BenchConfig config, Population population, AdminApi admin, Results results, PrintStream out) {
+    BanCascadePhase(
+            BenchConfig config,
+            Population population,
+            AccountStore store,
+            AdminApi admin,
+            Results results,
+            PrintStream out) {
         this.config = config;
         this.population = population;
+        this.store = store;
         this.admin = admin;
         this.results = results;
         this.out = out;
@@ -37,7 +46,12 @@ final class BanCascadePhase {
             }
             Arrays.sort(millis);
             long median = millis[millis.length / 2];
-            out.printf("  ban of 1 + %d accounts: %s ms, median %d ms%n", size, Arrays.toString(millis), median);
+            out.printf(
+                    "  ban of 1 + %d accounts: %s ms, median %d ms; store statements of the last:%n",
+                    size, Arrays.toString(millis), median);
+            store.statementsByText().entrySet().stream()
+                    .limit(5)
+                    .forEach(statement -> out.printf("    %6dx %s%n", statement.getValue(), statement.getKey()));
             results.put("ban_cascade_ms_" + size, median, "ms");
         }
         Results.Metric thousand = results.get("ban_cascade_ms_1000");
@@ -50,6 +64,7 @@ final class BanCascadePhase {
     }
 
     private long ban(UUID parent, int size) {
+        store.resetStatementStatistics();
         long started = System.nanoTime();
         HttpResponse<String> response =
                 admin.post("gatehouse/gatehouse/accounts/" + parent + "/ban", "{\"reason\":\"bench cascade\"}");

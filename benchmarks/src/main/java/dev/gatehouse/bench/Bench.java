@@ -71,7 +71,10 @@ public final class Bench {
                 "apikey",
                 List.of("apikey_vs_client_credentials"),
                 () -> throughput.apiKeys(population.keysForMain(Math.min(100, config.accounts()))));
-        phases.run("ban", banMetrics, () -> new BanCascadePhase(config, population, admin, results, OUT).run());
+        phases.run(
+                "ban",
+                banMetrics,
+                () -> new BanCascadePhase(config, population, env.store(), admin, results, OUT).run());
         phases.run(
                 "search",
                 List.of("admin_search_ms_" + label),

@@ -29,6 +29,7 @@ record BenchConfig(
         int loadClients,
         Duration loadDuration,
         int loadAccounts,
+        Duration loadBanInterval,
         Path output) {
 
     static final List<String> ALL_PHASES =
@@ -53,6 +54,7 @@ record BenchConfig(
                 integer("load.clients", 50),
                 Duration.ofSeconds(integer("load.seconds", 120)),
                 integer("load.accounts", 2000),
+                Duration.ofMillis(integer("load.banIntervalMs", 1000)),
                 Path.of(value("output", "target/bench")));
     }
 
@@ -66,7 +68,8 @@ record BenchConfig(
                 + " accounts=" + accounts + " concurrency=" + concurrency + " warmup=" + warmUp.toSeconds()
                 + "s measured=" + measured.toSeconds() + "s rounds=" + rounds + " bcryptCost=" + bcryptCost
                 + " banSizes=" + banSizes + "x" + banRepeats + " bootRuns=" + bootRuns + " load=" + loadClients
-                + " clients/" + loadDuration.toSeconds() + "s/" + loadAccounts + " accounts";
+                + " clients/" + loadDuration.toSeconds() + "s/" + loadAccounts + " accounts, a ban every "
+                + loadBanInterval.toMillis() + " ms";
     }
 
     private static int integer(String name, int defaultValue) {

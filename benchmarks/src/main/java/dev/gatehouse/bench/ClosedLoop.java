@@ -65,7 +65,7 @@ final class ClosedLoop {
             } catch (Exception | AssertionError e) {
                 // AssertionError: the harness's page objects report a missing form that way.
                 ok = false;
-                problem = e.toString();
+                problem = ThroughputPhases.abbreviate(e.toString());
             }
             if (ok) {
                 if (count == latencies.length) {

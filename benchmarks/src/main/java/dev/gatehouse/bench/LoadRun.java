@@ -13,14 +13,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Issue 9 item 5: many clients at once mixing browser logins, direct grants, refreshes, API-key
- * checks and bans of random accounts. Each outcome is judged against the bans: an account nobody
+ * Issue 9 item 5: many clients at once, all but one of them users mixing browser logins, direct
+ * grants, refreshes and API-key checks in equal parts, the last an admin banning a random account
+ * at a steady pace (so that a slow server still sees bans). Each outcome is judged against the bans: an account nobody
  * banned must succeed, a refusal must be one a ban explains, and no request started after a
  * ban's acknowledgement (hence after its commit) may succeed, nor any token be issued after it.
  */
@@ -61,7 +65,14 @@ final class LoadRun {
     /** Runs the load; the status audit's ban times (epoch ms, by account) are read afterwards. */
     void run(Supplier<Map<UUID, Long>> auditedBanMillis) {
         long begin = System.nanoTime();
-        ClosedLoop.run(this::oneOperation, config.loadClients(), config.loadDuration());
+        ScheduledExecutorService admin = Executors.newSingleThreadScheduledExecutor();
+        long interval = config.loadBanInterval().toMillis();
+        admin.scheduleWithFixedDelay(this::banRandomAccount, interval, interval, TimeUnit.MILLISECONDS);
+        try {
+            ClosedLoop.run(this::oneOperation, Math.max(1, config.loadClients() - 1), config.loadDuration());
+        } finally {
+            admin.shutdownNow();
+        }
         double seconds = (System.nanoTime() - begin) / 1e9;
         List<LoadTally.Success> successes = tally.successes();
         Verdict verdict = judge(successes, auditedBanMillis.get());
@@ -97,24 +108,22 @@ final class LoadRun {
         }
     }
 
-    /**
-     * One operation of a random kind: logins, refreshes and key checks hold their account for the
-     * time of the operation; bans pick any account, in use or not, as an admin would.
-     */
+    /** A user client's next operation: the account is held for its time, as one person uses it. */
     private boolean oneOperation(ThreadLocalRandom random) throws Exception {
-        int dice = random.nextInt(100);
-        if (dice == 99) {
-            LoadAccount account = accounts.get(random.nextInt(accounts.size()));
-            guarded(Kind.BAN, account, () -> ban(account));
-            return true;
-        }
-        Kind kind = dice < 25
+        int dice = random.nextInt(4);
+        Kind kind = dice == 0
                 ? Kind.BROWSER_LOGIN
-                : dice < 50 ? Kind.DIRECT_GRANT : dice < 75 ? Kind.REFRESH : Kind.API_KEY;
+                : dice == 1 ? Kind.DIRECT_GRANT : dice == 2 ? Kind.REFRESH : Kind.API_KEY;
         return inUse.use(random, account -> {
             guarded(kind, account, () -> userOperation(kind, account));
             return true;
         });
+    }
+
+    /** The admin client: a ban of any account, in use or not. */
+    private void banRandomAccount() {
+        LoadAccount account = accounts.get(ThreadLocalRandom.current().nextInt(accounts.size()));
+        guarded(Kind.BAN, account, () -> ban(account));
     }
 
     private void userOperation(Kind chosen, LoadAccount account) throws Exception {

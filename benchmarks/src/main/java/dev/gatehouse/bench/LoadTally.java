@@ -51,7 +51,7 @@ final class LoadTally {
     void unexpected(Kind kind, String what) {
         unexpected.get(kind).incrementAndGet();
         if (examples.size() < 10) {
-            examples.add(kind + ": " + what);
+            examples.add(kind + ": " + ThroughputPhases.abbreviate(what));
         }
     }
 

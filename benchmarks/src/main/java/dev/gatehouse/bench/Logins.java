@@ -1,6 +1,7 @@
 package dev.gatehouse.bench;
 
 import dev.gatehouse.testing.BrowserClient;
+import dev.gatehouse.testing.Form;
 import dev.gatehouse.testing.GatehouseEnvironment;
 import dev.gatehouse.testing.Oidc;
 import dev.gatehouse.testing.Page;
@@ -39,20 +40,29 @@ final class Logins {
     Page gatehouseBrowserLogin(String username, String password) {
         BrowserClient browser = env.browser();
         Page identifier = browser.get(gatehouseLoginUrl);
-        Page passwordPage = browser.submit(identifier.form(FORM).fill("username", username));
-        return browser.submit(passwordPage.form(FORM).fill("password", password));
+        Page passwordPage = browser.submit(loginForm(identifier).fill("username", username));
+        return browser.submit(loginForm(passwordPage).fill("password", password));
     }
 
     /** Keycloak's username-password form through {@code bench-stock-app}: one page, then the code. */
     Page stockBrowserLogin(String username, String password) {
         BrowserClient browser = env.browser();
         Page login = browser.get(stockLoginUrl);
-        return browser.submit(login.form(FORM).fill("username", username).fill("password", password));
+        return browser.submit(loginForm(login).fill("username", username).fill("password", password));
     }
 
     /** The authorization code a login ended with, if it did. */
     static Optional<String> code(Page page) {
         return page.redirectParameter("code");
+    }
+
+    /** The login form of a page; a page without one (an error page, say) fails with what it shows. */
+    private static Form loginForm(Page page) {
+        if (page.document().selectFirst(FORM) == null) {
+            throw new IllegalStateException(
+                    "no login form at " + page.uri().getPath() + " (" + page.status() + "): " + error(page));
+        }
+        return page.form(FORM);
     }
 
     /** The error a login page shows, or its title when it shows none. */
