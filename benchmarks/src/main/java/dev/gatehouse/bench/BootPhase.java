@@ -77,7 +77,7 @@ final class BootPhase {
         Map<String, String> buildOptions() {
             Map<String, String> options = new LinkedHashMap<>(setup().buildOptions());
             if (!bundle) {
-                options.keySet().removeIf(option -> option.endsWith("-accounts"));
+                options.keySet().removeIf(BootPhase::needsBundle);
             }
             return options;
         }
@@ -88,7 +88,7 @@ final class BootPhase {
                 options.remove("import-realm");
             }
             if (!bundle) {
-                options.keySet().removeIf(option -> option.endsWith("-accounts"));
+                options.keySet().removeIf(BootPhase::needsBundle);
             }
             List<String> arguments = new ArrayList<>(List.of("start", "--optimized"));
             arguments.addAll(arguments(options));
@@ -187,6 +187,11 @@ final class BootPhase {
         }
         deleteRecursively(side.home.resolve("data"));
         RealmFiles.copyTo(side.home.resolve("data/import"));
+    }
+
+    /** The accounts datasource and the Gatehouse providers' options, which a stock server lacks. */
+    private static boolean needsBundle(String option) {
+        return option.endsWith("-accounts") || option.contains("gatehouse");
     }
 
     /** Keycloak's command-line form of options; an empty value is a bare flag. */

@@ -17,8 +17,12 @@ final class Exclusive<T> {
     private final IntFunction<T> account;
     private final Set<Integer> inUse = ConcurrentHashMap.newKeySet();
 
-    /** Accounts {@code 0} to {@code size - 1}; needs more accounts than clients. */
-    Exclusive(int size, IntFunction<T> account) {
+    /** Accounts {@code 0} to {@code size - 1}, for {@code clients} clients at once. */
+    Exclusive(int size, int clients, IntFunction<T> account) {
+        if (size < 2 * clients) {
+            throw new IllegalArgumentException(
+                    size + " accounts for " + clients + " clients: give at least twice as many accounts");
+        }
         this.size = size;
         this.account = account;
     }

@@ -55,7 +55,7 @@ final class LoadRun {
         this.accounts = accounts;
         this.results = results;
         this.out = out;
-        this.inUse = new Exclusive<>(accounts.size(), accounts::get);
+        this.inUse = new Exclusive<>(accounts.size(), config.loadClients(), accounts::get);
         this.ledger = new BanLedger(accounts.stream()
                 .filter(account -> account.parentId() != null)
                 .collect(Collectors.groupingBy(

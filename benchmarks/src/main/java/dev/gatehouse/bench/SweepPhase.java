@@ -46,7 +46,7 @@ final class SweepPhase {
                     metric,
                     "ms",
                     "this build has no billing endpoints (termination-preview answered " + probe.statusCode()
-                            + "); the billing job is on branch billing, not merged yet");
+                            + "): the billing job (branch billing) is not in it");
             return;
         }
         int delinquent = seedInvoices();

@@ -22,7 +22,9 @@ final class ThroughputPhases {
         this.comparison = comparison;
         this.results = results;
         this.accounts = new Exclusive<>(
-                Math.min(config.loginPool(), config.accounts()), index -> Population.mainUsername(index + 1));
+                Math.min(config.loginPool(), config.accounts()),
+                config.concurrency(),
+                index -> Population.mainUsername(index + 1));
     }
 
     void browser() {
