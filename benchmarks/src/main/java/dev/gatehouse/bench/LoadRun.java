@@ -89,18 +89,29 @@ final class LoadRun {
                 operations / seconds,
                 bans.get(),
                 ledger.accountsBanned(),
-                verdict.audited(),
+                verdict.audited().size(),
                 tally.unexpectedTotal(),
                 verdict.postBan().size(),
                 verdict.inFlight());
         tally.examples().forEach(example -> out.println("    unexpected: " + example));
-        verdict.postBan().stream().limit(10).forEach(success -> out.println("    post-ban success: " + success));
+        verdict.postBan().stream()
+                .limit(10)
+                .forEach(success -> out.printf(
+                        "    post-ban success: %s of %s, request %d to %d ms, token iat %d s; ban acknowledged %d ms,"
+                                + " its transaction began %s ms%n",
+                        success.kind(),
+                        success.account(),
+                        success.startedMillis(),
+                        success.endedMillis(),
+                        success.issuedAtSeconds(),
+                        ledger.acknowledgedAt(success.account()),
+                        verdict.audited().get(success.account())));
         results.put("load_operations_per_s", operations / seconds, "operations/s");
         results.put("load_unexpected_errors", tally.unexpectedTotal(), "count");
         results.put("load_post_ban_successes", verdict.postBan().size(), "count");
         results.put("load_in_flight_successes", verdict.inFlight(), "count");
         results.put("load_bans", bans.get(), "count");
-        results.put("load_accounts_banned", verdict.audited(), "accounts");
+        results.put("load_accounts_banned", verdict.audited().size(), "accounts");
         for (Kind kind : List.of(Kind.BROWSER_LOGIN, Kind.DIRECT_GRANT, Kind.REFRESH, Kind.API_KEY)) {
             String name = "load_" + kind.name().toLowerCase(java.util.Locale.ROOT);
             results.put(name + "_refused_after_ban", tally.refusalCount(kind), "count");
@@ -225,7 +236,7 @@ final class LoadRun {
     }
 
     /** Successes judged against the bans. */
-    private record Verdict(List<LoadTally.Success> postBan, long inFlight, int audited) {}
+    private record Verdict(List<LoadTally.Success> postBan, long inFlight, Map<UUID, Long> audited) {}
 
     /**
      * A success is post-ban when its request started after the ban's acknowledgement, or its token
@@ -245,6 +256,6 @@ final class LoadRun {
                 inFlight++;
             }
         }
-        return new Verdict(postBan, inFlight, audited.size());
+        return new Verdict(postBan, inFlight, audited);
     }
 }
