@@ -1,10 +1,10 @@
 package dev.gatehouse.rest;
 
 import dev.gatehouse.storage.AccountsStorageProviderFactory;
+import dev.gatehouse.storage.GatehouseAccounts;
 import dev.gatehouse.store.AccessDecision;
 import dev.gatehouse.store.Account;
 import dev.gatehouse.store.AccountPolicy;
-import dev.gatehouse.store.AccountRepository;
 import dev.gatehouse.store.TeamRole;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -101,6 +101,6 @@ record BearerCaller(AuthResult auth, Account account) {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        return new AccountRepository(Store.entityManager(session)).findById(accountId);
+        return GatehouseAccounts.repository(session).findById(accountId);
     }
 }

@@ -91,9 +91,8 @@ public final class GatehouseAdminResource {
     public Response inviteTeammate(@PathParam("id") String id, InputStream body) {
         return StoreGuard.call(() -> {
             TeammateManagement teammates = teammates();
-            Account team = new AccountRepository(Store.entityManager(session))
-                    .findById(account(id))
-                    .orElseThrow();
+            Account team =
+                    GatehouseAccounts.repository(session).findById(account(id)).orElseThrow();
             if (team.teamId() != null) {
                 throw ErrorResponse.error(
                         "The account is a teammate of " + team.teamId() + ": invite to that account",

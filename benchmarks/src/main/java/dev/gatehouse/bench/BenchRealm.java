@@ -1,0 +1,144 @@
+package dev.gatehouse.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.testing.AdminApi;
+import java.net.http.HttpResponse;
+
+/**
+ * What the bench adds to the product realm through Keycloak's Admin API: stock flows built from
+ * Keycloak's own authenticators (the username-password form, direct-grant username and password
+ * validation) and pairs of clients that differ only in their flow override, so that each
+ * comparison runs the Gatehouse flow and the stock flow against the same store accounts.
+ */
+final class BenchRealm {
+
+    static final String REALM = "gatehouse";
+    static final String GATEHOUSE_APP = "bench-gatehouse-app";
+    static final String STOCK_APP = "bench-stock-app";
+    static final String REDIRECT = "http://localhost:3000/cb";
+    static final String GATEHOUSE_API = "bench-gatehouse-api";
+    static final String STOCK_API = "bench-stock-api";
+    static final String SECRET = "bench-secret";
+
+    private static final String STOCK_BROWSER = "bench-stock-browser";
+    private static final String STOCK_BROWSER_FORMS = "bench-stock-browser-forms";
+    private static final String STOCK_DIRECT_GRANT = "bench-stock-direct-grant";
+
+    private final AdminApi admin;
+
+    BenchRealm(AdminApi admin) {
+        this.admin = admin;
+    }
+
+    /**
+     * Lengthens the master realm's access tokens to an hour: the bench's admin calls span its
+     * whole run, and the harness's {@code AdminApi} keeps the token it got first.
+     */
+    static void lengthenAdminTokens(AdminApi admin) {
+        expect(admin.put("master", "{\"accessTokenLifespan\":3600}"), "master token lifespan");
+    }
+
+    void install() {
+        createFlow(STOCK_BROWSER, "Stock Keycloak browser flow (bench)");
+        addExecution(STOCK_BROWSER, "auth-cookie");
+        addExecution(STOCK_BROWSER, "identity-provider-redirector");
+        expect(
+                admin.post(
+                        path(STOCK_BROWSER) + "/executions/flow",
+                        "{\"alias\":\"" + STOCK_BROWSER_FORMS + "\",\"type\":\"basic-flow\","
+                                + "\"provider\":\"registration-page-form\",\"description\":\"forms\"}"),
+                "forms subflow");
+        addExecution(STOCK_BROWSER_FORMS, "auth-username-password-form");
+        require(STOCK_BROWSER, "ALTERNATIVE");
+        require(STOCK_BROWSER_FORMS, "REQUIRED");
+
+        createFlow(STOCK_DIRECT_GRANT, "Stock Keycloak direct grant flow (bench)");
+        addExecution(STOCK_DIRECT_GRANT, "direct-grant-validate-username");
+        addExecution(STOCK_DIRECT_GRANT, "direct-grant-validate-password");
+        require(STOCK_DIRECT_GRANT, "REQUIRED");
+
+        createClient(publicApp(GATEHOUSE_APP));
+        ObjectNode stockApp = publicApp(STOCK_APP);
+        stockApp.putObject("authenticationFlowBindingOverrides").put("browser", flowId(STOCK_BROWSER));
+        createClient(stockApp);
+        createClient(confidentialApi(GATEHOUSE_API));
+        ObjectNode stockApi = confidentialApi(STOCK_API);
+        stockApi.putObject("authenticationFlowBindingOverrides").put("direct_grant", flowId(STOCK_DIRECT_GRANT));
+        createClient(stockApi);
+    }
+
+    private void createFlow(String alias, String description) {
+        expect(
+                admin.post(
+                        REALM + "/authentication/flows",
+                        "{\"alias\":\"" + alias + "\",\"description\":\"" + description
+                                + "\",\"providerId\":\"basic-flow\",\"topLevel\":true,\"builtIn\":false}"),
+                "flow " + alias);
+    }
+
+    private void addExecution(String flow, String provider) {
+        expect(
+                admin.post(path(flow) + "/executions/execution", "{\"provider\":\"" + provider + "\"}"),
+                provider + " in " + flow);
+    }
+
+    /** Sets every execution directly in the flow (not in its subflows) to the requirement. */
+    private void require(String flow, String requirement) {
+        JsonNode executions = admin.json(path(flow) + "/executions");
+        for (JsonNode execution : executions) {
+            if (execution.get("level").asInt() != 0) {
+                continue;
+            }
+            ObjectNode changed = ((ObjectNode) execution).put("requirement", requirement);
+            expect(admin.put(path(flow) + "/executions", changed.toString()), "requirement in " + flow);
+        }
+    }
+
+    private String flowId(String alias) {
+        for (JsonNode flow : admin.json(REALM + "/authentication/flows")) {
+            if (alias.equals(flow.get("alias").asText())) {
+                return flow.get("id").asText();
+            }
+        }
+        throw new IllegalStateException("No flow " + alias);
+    }
+
+    private static ObjectNode publicApp(String clientId) {
+        ObjectNode client = JsonNodeFactory.instance.objectNode();
+        client.put("clientId", clientId);
+        client.put("publicClient", true);
+        client.put("standardFlowEnabled", true);
+        client.put("directAccessGrantsEnabled", false);
+        client.putArray("redirectUris").add("http://localhost:3000/*");
+        client.putObject("attributes").put("pkce.code.challenge.method", "");
+        return client;
+    }
+
+    private static ObjectNode confidentialApi(String clientId) {
+        ObjectNode client = JsonNodeFactory.instance.objectNode();
+        client.put("clientId", clientId);
+        client.put("publicClient", false);
+        client.put("secret", SECRET);
+        client.put("standardFlowEnabled", false);
+        client.put("directAccessGrantsEnabled", true);
+        client.put("serviceAccountsEnabled", true);
+        return client;
+    }
+
+    private void createClient(ObjectNode client) {
+        expect(admin.post(REALM + "/clients", client.toString()), "client " + client.get("clientId"));
+    }
+
+    private static String path(String flow) {
+        return REALM + "/authentication/flows/" + flow;
+    }
+
+    private static void expect(HttpResponse<String> response, String what) {
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(
+                    "Admin API (" + what + ") answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.gatehouse.bench;
+
+import java.io.PrintStream;
+import java.time.Duration;
+
+/**
+ * Two operations measured side by side at the same concurrency on the same server: both warmed
+ * up (discarded), then the measured time split into rounds that alternate which side goes first
+ * (A B, B A, …), so that drift on a shared machine hits both sides alike.
+ */
+final class Comparison {
+
+    private final BenchConfig config;
+    private final PrintStream out;
+
+    Comparison(BenchConfig config, PrintStream out) {
+        this.config = config;
+        this.out = out;
+    }
+
+    /** Each side's merged sample. */
+    record Outcome(Sample a, Sample b) {
+        double ratio() {
+            return b.perSecond() == 0 ? 0 : a.perSecond() / b.perSecond();
+        }
+    }
+
+    Outcome run(String name, ClosedLoop.Operation a, ClosedLoop.Operation b) {
+        out.printf("  %s: warm-up %d s per side ...%n", name, config.warmUp().toSeconds());
+        ClosedLoop.run(a, config.concurrency(), config.warmUp());
+        ClosedLoop.run(b, config.concurrency(), config.warmUp());
+        int rounds = Math.max(1, config.rounds());
+        Duration slice = config.measured().dividedBy(rounds);
+        Sample sampleA = null;
+        Sample sampleB = null;
+        for (int round = 0; round < rounds; round++) {
+            boolean aFirst = round % 2 == 0;
+            Sample first = ClosedLoop.run(aFirst ? a : b, config.concurrency(), slice);
+            Sample second = ClosedLoop.run(aFirst ? b : a, config.concurrency(), slice);
+            Sample roundA = aFirst ? first : second;
+            Sample roundB = aFirst ? second : first;
+            out.printf("  %s round %d: %.1f/s vs %.1f/s%n", name, round + 1, roundA.perSecond(), roundB.perSecond());
+            sampleA = sampleA == null ? roundA : sampleA.plus(roundA);
+            sampleB = sampleB == null ? roundB : sampleB.plus(roundB);
+        }
+        report(name + " A", sampleA);
+        report(name + " B", sampleB);
+        return new Outcome(sampleA, sampleB);
+    }
+
+    private void report(String name, Sample sample) {
+        if (sample.errors() > 0) {
+            out.printf("  %s: %d errors, e.g. %s%n", name, sample.errors(), sample.errorExamples());
+        }
+    }
+
+    /** {@code <prefix>_per_s}, {@code _p50_ms}, {@code _p99_ms} and {@code _errors} of one side. */
+    static void record(Results results, String prefix, Sample sample, String unit) {
+        results.put(prefix + "_per_s", sample.perSecond(), unit + "/s");
+        results.put(prefix + "_p50_ms", sample.percentileMillis(50), "ms");
+        results.put(prefix + "_p99_ms", sample.percentileMillis(99), "ms");
+        results.put(prefix + "_errors", sample.errors(), "count");
+    }
+}

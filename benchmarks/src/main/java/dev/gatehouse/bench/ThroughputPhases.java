@@ -1,0 +1,90 @@
+package dev.gatehouse.bench;
+
+import dev.gatehouse.testing.Page;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+/**
+ * The side-by-side figures: Gatehouse's browser flow against Keycloak's username-password form,
+ * Gatehouse's direct grant against Keycloak's, and the legacy API-key check against
+ * client-credentials grants; each pair on the same server, the same accounts, the same
+ * concurrency, interleaved.
+ */
+final class ThroughputPhases {
+
+    private final Logins logins;
+    private final Comparison comparison;
+    private final Results results;
+    private final Exclusive<String> accounts;
+
+    ThroughputPhases(BenchConfig config, Logins logins, Comparison comparison, Results results) {
+        this.logins = logins;
+        this.comparison = comparison;
+        this.results = results;
+        this.accounts = new Exclusive<>(
+                Math.min(config.loginPool(), config.accounts()),
+                config.concurrency(),
+                index -> Population.mainUsername(index + 1));
+    }
+
+    void browser() {
+        Comparison.Outcome outcome = comparison.run(
+                "browser login",
+                random -> accounts.use(
+                        random, username -> loggedIn(logins.gatehouseBrowserLogin(username, Population.PASSWORD))),
+                random -> accounts.use(
+                        random, username -> loggedIn(logins.stockBrowserLogin(username, Population.PASSWORD))));
+        results.put("browser_login_ratio", outcome.ratio(), "ratio");
+        Comparison.record(results, "browser_login_gatehouse", outcome.a(), "logins");
+        Comparison.record(results, "browser_login_stock", outcome.b(), "logins");
+    }
+
+    void directGrant() {
+        Comparison.Outcome outcome = comparison.run(
+                "direct grant",
+                random -> accounts.use(
+                        random,
+                        username ->
+                                granted(logins.passwordGrant(BenchRealm.GATEHOUSE_API, username, Population.PASSWORD))),
+                random -> accounts.use(
+                        random,
+                        username ->
+                                granted(logins.passwordGrant(BenchRealm.STOCK_API, username, Population.PASSWORD))));
+        results.put("direct_grant_ratio", outcome.ratio(), "ratio");
+        Comparison.record(results, "direct_grant_gatehouse", outcome.a(), "grants");
+        Comparison.record(results, "direct_grant_stock", outcome.b(), "grants");
+    }
+
+    /** Key checks of accounts that each have a key, against the service account's grants. */
+    void apiKeys(List<Population.Keyed> keyed) {
+        Comparison.Outcome outcome = comparison.run(
+                "api key vs client_credentials",
+                random -> {
+                    Population.Keyed account = keyed.get(random.nextInt(keyed.size()));
+                    return granted(logins.apiKeyCheck(account.username(), account.apiKey()));
+                },
+                random -> granted(logins.clientCredentials(BenchRealm.GATEHOUSE_API)));
+        results.put("apikey_vs_client_credentials", outcome.ratio(), "ratio");
+        Comparison.record(results, "apikey_check", outcome.a(), "checks");
+        Comparison.record(results, "client_credentials", outcome.b(), "grants");
+    }
+
+    private static boolean loggedIn(Page page) {
+        if (Logins.code(page).isEmpty()) {
+            throw new IllegalStateException(
+                    "login ended at " + page.uri() + " with " + page.status() + ": " + abbreviate(page.text()));
+        }
+        return true;
+    }
+
+    private static boolean granted(HttpResponse<String> response) {
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(response.statusCode() + ": " + abbreviate(response.body()));
+        }
+        return true;
+    }
+
+    static String abbreviate(String text) {
+        return text.length() > 200 ? text.substring(0, 200) + "…" : text;
+    }
+}
