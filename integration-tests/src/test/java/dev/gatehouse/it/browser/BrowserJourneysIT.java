@@ -215,6 +215,39 @@ class BrowserJourneysIT {
     }
 
     @Test
+    @DisplayName("login history: a failed and a successful login of the user, with IP address and application")
+    void loginHistory() {
+        String username = Names.unique("history");
+        env.store()
+                .account(username)
+                .email(username + "@it.test")
+                .password("history-pass")
+                .create();
+        try (Journey failed = screens.journey("login-history-failed")) {
+            screens.login(failed, username, "wrong-pass");
+            assertThat(screens.fieldError(failed, "password")).isEqualTo("Invalid username or password.");
+        }
+
+        try (Journey journey = screens.journey("login-history")) {
+            screens.login(journey, username, "history-pass");
+            assertThat(journey.url().toString()).startsWith(LoginScreens.REDIRECT);
+            journey.open(env.baseUrl() + "/realms/gatehouse/gatehouse/login-history");
+
+            java.util.List<String> rows = journey.all("#gatehouse-logins tbody tr").stream()
+                    .map(org.openqa.selenium.WebElement::getText)
+                    .toList();
+            assertThat(rows).anyMatch(row -> row.contains("Logged in") && isLoopback(row) && row.contains("demo-app"));
+            assertThat(rows).anyMatch(row -> row.contains("Failed") && isLoopback(row) && row.contains("demo-app"));
+            journey.screenshot();
+        }
+    }
+
+    /** Chromium reaches localhost over IPv4 or IPv6: a row shows the loopback address either way. */
+    private static boolean isLoopback(String row) {
+        return row.contains("127.0.0.1") || row.contains("0:0:0:0:0:0:0:1") || row.matches(".*(^|\\s)::1(\\s|$).*");
+    }
+
+    @Test
     @DisplayName("troubleshooting ?reason=: the section is marked and in view; the feedback records an event")
     void troubleshootingReason() {
         try (Journey journey = screens.journey("troubleshooting")) {
