@@ -3,6 +3,7 @@ package dev.gatehouse.authenticators;
 import dev.gatehouse.storage.ConfirmationToken;
 import dev.gatehouse.storage.MailRecipient;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -84,7 +85,7 @@ final class ConfirmationMail {
             session.getProvider(EmailTemplateProvider.class)
                     .setRealm(realm)
                     .setUser(new MailRecipient(session, realm, username, email))
-                    .send(subject, template, attributes, email);
+                    .send(subject, List.of(), template, attributes);
         } catch (EmailException e) {
             LOG.warnf("Could not send %s in realm %s: %s", template, realm.getName(), e);
         }

@@ -2,6 +2,7 @@ package dev.gatehouse.rest;
 
 import dev.gatehouse.storage.AccountAttributes;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 import org.keycloak.email.EmailException;
@@ -45,7 +46,7 @@ final class BanNotice {
             session.getProvider(EmailTemplateProvider.class)
                     .setRealm(realm)
                     .setUser(account)
-                    .send(SUBJECT, TEMPLATE, attributes, account.getEmail());
+                    .send(SUBJECT, List.of(), TEMPLATE, attributes);
         } catch (EmailException e) {
             LOG.warnf(
                     "Could not send the ban notice of account %s in realm %s: %s", account.getId(), realm.getName(), e);

@@ -89,7 +89,7 @@ public final class ForgotUsernameResource {
             if (!usernames.isEmpty()) {
                 UserModel user = session.users().getUserByUsername(realm, usernames.get(0));
                 event.user(user);
-                send(realm, user, address, usernames);
+                send(realm, user, usernames);
             }
             event.detail("gatehouse_usernames", String.valueOf(usernames.size()))
                     .success();
@@ -97,16 +97,17 @@ public final class ForgotUsernameResource {
         });
     }
 
-    private void send(RealmModel realm, UserModel user, String address, List<String> usernames) {
+    private void send(RealmModel realm, UserModel user, List<String> usernames) {
         try {
-            // The template provider adds its own attributes to the map, and wants a user for the
-            // locale: any account of the address will do, they share it.
+            // The template provider adds its own attributes to the map, and sends to the user's
+            // address in the user's locale: any account of the address will do, they share it.
+            // (Keycloak 26.5 has no overload that takes an address.)
             Map<String, Object> attributes = new HashMap<>();
             attributes.put("usernames", usernames);
             session.getProvider(EmailTemplateProvider.class)
                     .setRealm(realm)
                     .setUser(user)
-                    .send(SUBJECT, EMAIL, attributes, address);
+                    .send(SUBJECT, List.of(), EMAIL, attributes);
         } catch (EmailException e) {
             // The page must not differ: a failed send is the operators' to see, in the log.
             LOG.warnf("Could not send the forgotten usernames of an address in realm %s: %s", realm.getName(), e);

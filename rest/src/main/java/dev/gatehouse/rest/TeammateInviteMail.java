@@ -3,6 +3,7 @@ package dev.gatehouse.rest;
 import dev.gatehouse.storage.MailRecipient;
 import dev.gatehouse.store.Teammate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
@@ -47,7 +48,7 @@ final class TeammateInviteMail {
             session.getProvider(EmailTemplateProvider.class)
                     .setRealm(realm)
                     .setUser(new MailRecipient(session, realm, invitation.inviteEmail(), invitation.inviteEmail()))
-                    .send(SUBJECT, TEMPLATE, attributes, invitation.inviteEmail());
+                    .send(SUBJECT, List.of(), TEMPLATE, attributes);
         } catch (EmailException e) {
             LOG.warnf("Could not send teammate invitation %s in realm %s: %s", invitation.id(), realm.getName(), e);
         }

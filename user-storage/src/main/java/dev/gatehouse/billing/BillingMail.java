@@ -85,7 +85,7 @@ final class BillingMail {
             session.getProvider(EmailTemplateProvider.class)
                     .setRealm(realm)
                     .setUser(user.get())
-                    .send(subject, List.of(invoice.period()), template, attributes, invoice.email());
+                    .send(subject, List.of(invoice.period()), template, attributes);
             return true;
         } catch (EmailException e) {
             LOG.warnf("Could not send %s for invoice %d in realm %s: %s", template, invoice.id(), realm.getName(), e);
