@@ -14,6 +14,7 @@ import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -78,8 +79,22 @@ final class Journey implements AutoCloseable {
     private Journey leaving(Runnable action) {
         WebElement html = driver.findElement(By.tagName("html"));
         action.run();
-        new WebDriverWait(driver, NAVIGATION).until(ExpectedConditions.stalenessOf(html));
+        new WebDriverWait(driver, NAVIGATION).until(ignored -> isGone(html));
         return arrived();
+    }
+
+    /**
+     * Whether the element belongs to a page that was left. Chromium answers a node of the old
+     * document with "Node with given id does not belong to the document" as often as with a stale
+     * reference, which {@code ExpectedConditions.stalenessOf} does not take for staleness.
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (WebDriverException staleOrDetached) {
+            return true;
+        }
     }
 
     /** Shows an HTML document that is not on the server, such as an e-mail's HTML part. */
