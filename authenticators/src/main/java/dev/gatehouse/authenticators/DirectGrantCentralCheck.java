@@ -3,20 +3,16 @@ package dev.gatehouse.authenticators;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.authenticators.directgrant.AbstractDirectGrantAuthenticator;
-import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.UserModel;
 
 /**
  * {@code gatehouse-direct-grant-central}: a linked account has no usable legacy password, so a
  * direct grant for it fails whatever the password, telling the user to sign in centrally (SPEC P1.5).
  */
-public final class DirectGrantCentralCheck extends AbstractDirectGrantAuthenticator implements StatelessAuthenticator {
+public final class DirectGrantCentralCheck extends DirectGrantStep {
 
     public static final String PROVIDER_ID = "gatehouse-direct-grant-central";
     static final String EVENT_ERROR = "gatehouse_central_login_required";
-
-    private static final Requirement[] REQUIREMENTS = {Requirement.REQUIRED, Requirement.DISABLED};
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -54,30 +50,5 @@ public final class DirectGrantCentralCheck extends AbstractDirectGrantAuthentica
     public String getHelpText() {
         return "Refuses direct grants of accounts linked to the central identity provider, whose legacy password "
                 + "no longer works.";
-    }
-
-    @Override
-    public String getReferenceCategory() {
-        return null;
-    }
-
-    @Override
-    public boolean isConfigurable() {
-        return false;
-    }
-
-    @Override
-    public Requirement[] getRequirementChoices() {
-        return REQUIREMENTS;
-    }
-
-    @Override
-    public boolean isUserSetupAllowed() {
-        return false;
-    }
-
-    @Override
-    public java.util.List<org.keycloak.provider.ProviderConfigProperty> getConfigProperties() {
-        return java.util.List.of();
     }
 }
