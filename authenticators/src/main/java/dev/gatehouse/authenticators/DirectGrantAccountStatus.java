@@ -13,6 +13,8 @@ import java.util.Properties;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.events.Errors;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.representations.idm.CredentialRepresentation;
@@ -61,7 +63,8 @@ final class DirectGrantAccountStatus {
         boolean banned = status == AccountStatus.BANNED;
         context.getEvent().detail("gatehouse_status", status.dbValue()).error(Errors.USER_DISABLED);
         String link = TroubleshootingLink.to(context, banned ? "account-banned" : "billing-terminated");
-        context.forceChallenge(error(message(context, user, banned ? BANNED : TERMINATED, link)));
+        context.forceChallenge(
+                error(message(context.getSession(), context.getRealm(), user, banned ? BANNED : TERMINATED, link)));
     }
 
     /** The body Keycloak's own direct-grant steps answer, so that a wrong password reads byte for byte the same. */
@@ -73,11 +76,11 @@ final class DirectGrantAccountStatus {
     }
 
     /** The message in the user's locale, from the realm's login theme. */
-    private static String message(AuthenticationFlowContext context, UserModel user, String key, String link) {
-        Locale locale = context.getSession().getContext().resolveLocale(user);
+    static String message(KeycloakSession session, RealmModel realm, UserModel user, String key, String link) {
+        Locale locale = session.getContext().resolveLocale(user);
         try {
-            Theme theme = context.getSession().theme().getTheme(Theme.Type.LOGIN);
-            Properties messages = theme.getEnhancedMessages(context.getRealm(), locale);
+            Theme theme = session.theme().getTheme(Theme.Type.LOGIN);
+            Properties messages = theme.getEnhancedMessages(realm, locale);
             return new MessageFormat(messages.getProperty(key, key), locale).format(new Object[] {link});
         } catch (IOException e) {
             throw new IllegalStateException("The login theme's messages cannot be read", e);

@@ -53,12 +53,13 @@ public final class Bench {
     private void run(BenchConfig config, GatehouseEnvironment env, Path bootRoot, Results results) {
         BenchRealm.lengthenAdminTokens(env.admin());
         AdminApi admin = env.admin();
-        new BenchRealm(admin).install();
+        BenchRealm realm = new BenchRealm(admin);
+        realm.install();
         Population population = new Population(env.store(), config.bcryptCost());
         OUT.printf("Seeding %d store accounts ...%n", config.accounts());
         population.seedMain(config.accounts());
         Logins logins = new Logins(env, new BenchHttp(env.baseUrl()));
-        ThroughputPhases throughput = new ThroughputPhases(config, logins, new Comparison(config, OUT), results);
+        ThroughputPhases throughput = new ThroughputPhases(config, logins, new Comparison(config, OUT), results, realm);
         String label = sizeLabel(config.accounts());
         List<String> banMetrics = new java.util.ArrayList<>(
                 config.banSizes().stream().map(size -> "ban_cascade_ms_" + size).toList());

@@ -23,6 +23,7 @@ final class BenchRealm {
     static final String SECRET = "bench-secret";
 
     private static final String STOCK_BROWSER = "bench-stock-browser";
+    private static final String GATE_POLICY = "gatehouse-account-status";
     private static final String STOCK_BROWSER_FORMS = "bench-stock-browser-forms";
     private static final String STOCK_DIRECT_GRANT = "bench-stock-direct-grant";
 
@@ -67,6 +68,21 @@ final class BenchRealm {
         ObjectNode stockApi = confidentialApi(STOCK_API);
         stockApi.putObject("authenticationFlowBindingOverrides").put("direct_grant", flowId(STOCK_DIRECT_GRANT));
         createClient(stockApi);
+    }
+
+    /**
+     * Turns the realm's {@code gatehouse-account-status} client policy on or off: stock Keycloak's
+     * side of a comparison runs without it (a client policy applies realm-wide, and no condition
+     * can tell a direct grant's client apart at its response).
+     */
+    void tokenStatusGate(boolean enabled) {
+        JsonNode policies = admin.json(REALM + "/client-policies/policies");
+        for (JsonNode policy : policies.path("policies")) {
+            if (GATE_POLICY.equals(policy.path("name").asText())) {
+                ((ObjectNode) policy).put("enabled", enabled);
+            }
+        }
+        expect(admin.put(REALM + "/client-policies/policies", policies.toString()), "client policy " + GATE_POLICY);
     }
 
     private void createFlow(String alias, String description) {

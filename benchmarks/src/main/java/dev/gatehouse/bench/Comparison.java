@@ -26,8 +26,15 @@ final class Comparison {
     }
 
     Outcome run(String name, ClosedLoop.Operation a, ClosedLoop.Operation b) {
+        return run(name, a, () -> {}, b, () -> {});
+    }
+
+    /** The same, {@code beforeA} and {@code beforeB} run each time before that side's load starts. */
+    Outcome run(String name, ClosedLoop.Operation a, Runnable beforeA, ClosedLoop.Operation b, Runnable beforeB) {
         out.printf("  %s: warm-up %d s per side ...%n", name, config.warmUp().toSeconds());
+        beforeA.run();
         ClosedLoop.run(a, config.concurrency(), config.warmUp());
+        beforeB.run();
         ClosedLoop.run(b, config.concurrency(), config.warmUp());
         int rounds = Math.max(1, config.rounds());
         Duration slice = config.measured().dividedBy(rounds);
@@ -35,7 +42,9 @@ final class Comparison {
         Sample sampleB = null;
         for (int round = 0; round < rounds; round++) {
             boolean aFirst = round % 2 == 0;
+            (aFirst ? beforeA : beforeB).run();
             Sample first = ClosedLoop.run(aFirst ? a : b, config.concurrency(), slice);
+            (aFirst ? beforeB : beforeA).run();
             Sample second = ClosedLoop.run(aFirst ? b : a, config.concurrency(), slice);
             Sample roundA = aFirst ? first : second;
             Sample roundB = aFirst ? second : first;

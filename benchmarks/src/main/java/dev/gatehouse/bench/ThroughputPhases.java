@@ -16,9 +16,11 @@ final class ThroughputPhases {
     private final Comparison comparison;
     private final Results results;
     private final Exclusive<String> accounts;
+    private final BenchRealm realm;
 
-    ThroughputPhases(BenchConfig config, Logins logins, Comparison comparison, Results results) {
+    ThroughputPhases(BenchConfig config, Logins logins, Comparison comparison, Results results, BenchRealm realm) {
         this.logins = logins;
+        this.realm = realm;
         this.comparison = comparison;
         this.results = results;
         this.accounts = new Exclusive<>(
@@ -39,6 +41,7 @@ final class ThroughputPhases {
         Comparison.record(results, "browser_login_stock", outcome.b(), "logins");
     }
 
+    /** Gatehouse's direct grant with its token status gate, against stock Keycloak's without it. */
     void directGrant() {
         Comparison.Outcome outcome = comparison.run(
                 "direct grant",
@@ -46,10 +49,12 @@ final class ThroughputPhases {
                         random,
                         username ->
                                 granted(logins.passwordGrant(BenchRealm.GATEHOUSE_API, username, Population.PASSWORD))),
+                () -> realm.tokenStatusGate(true),
                 random -> accounts.use(
                         random,
-                        username ->
-                                granted(logins.passwordGrant(BenchRealm.STOCK_API, username, Population.PASSWORD))));
+                        username -> granted(logins.passwordGrant(BenchRealm.STOCK_API, username, Population.PASSWORD))),
+                () -> realm.tokenStatusGate(false));
+        realm.tokenStatusGate(true);
         results.put("direct_grant_ratio", outcome.ratio(), "ratio");
         Comparison.record(results, "direct_grant_gatehouse", outcome.a(), "grants");
         Comparison.record(results, "direct_grant_stock", outcome.b(), "grants");

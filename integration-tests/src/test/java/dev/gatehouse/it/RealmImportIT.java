@@ -90,6 +90,21 @@ class RealmImportIT {
     }
 
     @Test
+    @DisplayName("the client policy that re-reads the account status applies the gatehouse-account-status executor")
+    void clientPolicy() {
+        JsonNode policies = admin.json("gatehouse/client-policies/policies").path("policies");
+        assertThat(policies.findValuesAsText("name")).contains("gatehouse-account-status");
+        for (JsonNode policy : policies) {
+            if (policy.path("name").asText().equals("gatehouse-account-status")) {
+                assertThat(policy.path("enabled").asBoolean()).isTrue();
+                assertThat(policy.path("profiles").toString()).contains("\"gatehouse\"");
+            }
+        }
+        JsonNode profiles = admin.json("gatehouse/client-policies/profiles").path("profiles");
+        assertThat(profiles.toString()).contains("\"executor\":\"gatehouse-account-status\"");
+    }
+
+    @Test
     @DisplayName("every exported flow has the same executions, in order, with the same requirements")
     void flowsAsExported() {
         List<String> aliases = new ArrayList<>();
