@@ -9,20 +9,23 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.keycloak.OAuthErrorException;
-import org.keycloak.models.AuthenticatedClientSessionModel;
-import org.keycloak.models.ClientSessionContext;
+import org.keycloak.jose.jws.JWSInput;
+import org.keycloak.jose.jws.JWSInputException;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.representations.AccessToken;
 import org.keycloak.representations.idm.ClientPolicyExecutorConfigurationRepresentation;
 import org.keycloak.services.clientpolicy.ClientPolicyContext;
 import org.keycloak.services.clientpolicy.ClientPolicyEvent;
 import org.keycloak.services.clientpolicy.ClientPolicyException;
-import org.keycloak.services.clientpolicy.context.ClientPolicyClientSessionContext;
 import org.keycloak.services.clientpolicy.context.ImplicitHybridTokenResponse;
 import org.keycloak.services.clientpolicy.context.ResourceOwnerPasswordCredentialsResponseContext;
+import org.keycloak.services.clientpolicy.context.TokenRefreshResponseContext;
+import org.keycloak.services.clientpolicy.context.TokenResponseContext;
+import org.keycloak.services.clientpolicy.context.UserInfoRequestContext;
 import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
 
 /**
@@ -56,13 +59,12 @@ final class TokenStatusGate implements ClientPolicyExecutorProvider<ClientPolicy
 
     @Override
     public void executeOnEvent(ClientPolicyContext context) throws ClientPolicyException {
-        Optional<UserSessionModel> userSession = userSession(context);
-        if (userSession.isEmpty()) {
+        Optional<AccessToken> token = token(context);
+        if (token.isEmpty()) {
             return;
         }
         RealmModel realm = session.getContext().getRealm();
-        UserModel user = userSession.get().getUser();
-        Optional<UUID> accountId = GatehouseAccounts.accountId(realm, user);
+        Optional<UUID> accountId = GatehouseAccounts.accountId(realm, userId(realm, token.get()));
         if (accountId.isEmpty()) {
             return;
         }
@@ -79,8 +81,11 @@ final class TokenStatusGate implements ClientPolicyExecutorProvider<ClientPolicy
             return;
         }
         if (blocked.isPresent()) {
-            endSession(
-                    realm.getId(), userSession.get().getId(), userSession.get().isOffline());
+            if (token.get().getSessionId() != null) {
+                endSession(realm.getId(), token.get().getSessionId());
+            }
+            UserModel user =
+                    GatehouseAccounts.user(session, realm, accountId.get()).orElse(null);
             throw refusal(context, realm, user, blocked.get());
         }
     }
@@ -103,39 +108,73 @@ final class TokenStatusGate implements ClientPolicyExecutorProvider<ClientPolicy
                         OAuthErrorException.INVALID_GRANT, description, Response.Status.BAD_REQUEST);
     }
 
-    private void endSession(String realmId, String userSessionId, boolean offline) {
+    /** Ends the online and the offline session of that id, whichever exist. */
+    private void endSession(String realmId, String userSessionId) {
         KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), own -> {
             RealmModel realm = own.realms().getRealm(realmId);
             own.getContext().setRealm(realm);
-            UserSessionModel stale = offline
-                    ? own.sessions().getOfflineUserSession(realm, userSessionId)
-                    : own.sessions().getUserSession(realm, userSessionId);
-            if (stale == null) {
-                return;
+            UserSessionModel online = own.sessions().getUserSession(realm, userSessionId);
+            if (online != null) {
+                own.sessions().removeUserSession(realm, online);
             }
-            if (offline) {
-                own.sessions().removeOfflineUserSession(realm, stale);
-            } else {
-                own.sessions().removeUserSession(realm, stale);
+            UserSessionModel offline = own.sessions().getOfflineUserSession(realm, userSessionId);
+            if (offline != null) {
+                own.sessions().removeOfflineUserSession(realm, offline);
             }
         });
     }
 
-    /** The user session a token is about to be issued or used for; empty for events that issue none. */
-    private static Optional<UserSessionModel> userSession(ClientPolicyContext context) {
-        AuthenticatedClientSessionModel clientSession = switch (context.getEvent()) {
-            case TOKEN_RESPONSE, TOKEN_REFRESH_RESPONSE, USERINFO_REQUEST ->
-                ((ClientPolicyClientSessionContext) context).getClientSession();
-            case RESOURCE_OWNER_PASSWORD_CREDENTIALS_RESPONSE ->
-                clientSession(((ResourceOwnerPasswordCredentialsResponseContext) context).getClientSessionContext());
-            case IMPLICIT_HYBRID_TOKEN_RESPONSE ->
-                clientSession(((ImplicitHybridTokenResponse) context).getClientSessionContext());
-            default -> null;
-        };
-        return Optional.ofNullable(clientSession).map(AuthenticatedClientSessionModel::getUserSession);
+    /**
+     * The access token about to be issued, or presented to userinfo (verified by then); empty for
+     * events that concern no user's token. Only context classes that Keycloak 26.5 has too.
+     */
+    private static Optional<AccessToken> token(ClientPolicyContext context) {
+        return Optional.ofNullable(
+                switch (context.getEvent()) {
+                    case TOKEN_RESPONSE ->
+                        ((TokenResponseContext) context)
+                                .getAccessTokenResponseBuilder()
+                                .getAccessToken();
+                    case TOKEN_REFRESH_RESPONSE ->
+                        ((TokenRefreshResponseContext) context)
+                                .getAccessTokenResponseBuilder()
+                                .getAccessToken();
+                    case RESOURCE_OWNER_PASSWORD_CREDENTIALS_RESPONSE ->
+                        ((ResourceOwnerPasswordCredentialsResponseContext) context)
+                                .getAccessTokenResponseBuilder()
+                                .getAccessToken();
+                    case IMPLICIT_HYBRID_TOKEN_RESPONSE ->
+                        ((ImplicitHybridTokenResponse) context)
+                                .getAccessTokenResponseBuilder()
+                                .getAccessToken();
+                    case USERINFO_REQUEST ->
+                        presented(((UserInfoRequestContext) context)
+                                .getTokenForUserInfo()
+                                .getToken());
+                    default -> null;
+                });
     }
 
-    private static AuthenticatedClientSessionModel clientSession(ClientSessionContext context) {
-        return context == null ? null : context.getClientSession();
+    private static AccessToken presented(String encoded) {
+        try {
+            return new JWSInput(encoded).readJsonContent(AccessToken.class);
+        } catch (JWSInputException e) {
+            return null;
+        }
+    }
+
+    /** The token's user: its subject, else its session's user (a client may leave {@code sub} out). */
+    private String userId(RealmModel realm, AccessToken token) {
+        if (token.getSubject() != null) {
+            return token.getSubject();
+        }
+        if (token.getSessionId() == null) {
+            return null;
+        }
+        UserSessionModel userSession = session.sessions().getUserSession(realm, token.getSessionId());
+        if (userSession == null) {
+            userSession = session.sessions().getOfflineUserSession(realm, token.getSessionId());
+        }
+        return userSession == null ? null : userSession.getUser().getId();
     }
 }

@@ -113,7 +113,15 @@ public final class GatehouseAccounts {
 
     /** The store account id behind a Keycloak user, when it is a Gatehouse account. */
     public static Optional<UUID> accountId(RealmModel realm, UserModel user) {
-        StorageId id = new StorageId(user.getId());
+        return accountId(realm, user.getId());
+    }
+
+    /** The same for a Keycloak user id, such as a token's subject; empty for null. */
+    public static Optional<UUID> accountId(RealmModel realm, String userId) {
+        if (userId == null) {
+            return Optional.empty();
+        }
+        StorageId id = new StorageId(userId);
         return component(realm)
                 .filter(component -> component.getId().equals(id.getProviderId()))
                 .flatMap(component -> {
