@@ -106,7 +106,7 @@ public final class ApiKeyRepository implements ApiKeyCheck.KeyStore {
                 row.getBytes(1),
                 row.getBoolean(2),
                 row.getBoolean(3),
-                Optional.ofNullable(account[0] == null ? null : AccountRepository.toAccount(account)));
+                account[0] == null ? Optional.empty() : Optional.of(AccountRepository.toAccount(account)));
     }
 
     /** Records a use; the WHERE clause keeps concurrent checks from writing more than once a minute. */
