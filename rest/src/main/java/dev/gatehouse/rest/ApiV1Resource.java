@@ -4,7 +4,6 @@ import dev.gatehouse.metrics.GatehouseMetrics;
 import dev.gatehouse.metrics.GatehouseMetrics.ApiKeyResult;
 import dev.gatehouse.storage.GatehouseAccounts;
 import dev.gatehouse.store.AccountPolicy;
-import dev.gatehouse.store.AccountRepository;
 import dev.gatehouse.store.AccountStatus;
 import dev.gatehouse.store.AccountStoreUnavailableException;
 import dev.gatehouse.store.ApiKeyCheck;
@@ -83,8 +82,7 @@ public final class ApiV1Resource {
     }
 
     private ApiKeyCheck check() {
-        AccountRepository accounts = GatehouseAccounts.repository(session);
-        return new ApiKeyCheck(format, GatehouseAccounts.apiKeys(session), accounts::findById, POLICY);
+        return new ApiKeyCheck(format, GatehouseAccounts.apiKeys(session), POLICY);
     }
 
     private Response answer(ApiKeyCheck.Outcome outcome) {

@@ -8,9 +8,12 @@ import jakarta.transaction.InvalidTransactionException;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.Transaction;
 import jakarta.transaction.TransactionManager;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.connections.jpa.JpaConnectionProviderFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ProviderFactory;
 import org.keycloak.transaction.JtaTransactionManagerLookup;
@@ -23,6 +26,9 @@ import org.keycloak.transaction.JtaTransactionManagerLookup;
  * enlists it in Keycloak's transaction, so a store that fails after the read cannot make the
  * request's commit fail with a 500, and a read costs one statement rather than a two-phase commit.
  * A failed read is an {@link AccountStoreUnavailableException} that the caller answers.
+ *
+ * <p>{@link #readJdbc} reads the same way on a connection straight from the datasource's pool
+ * (Keycloak's {@link JpaConnectionProviderFactory#getConnection()}), with no entity manager at all.
  *
  * <p>Writes join the session's transaction and commit with Keycloak's own changes, atomically, as
  * before. Once the session has written, its reads join that transaction too, to see its writes.
@@ -68,6 +74,22 @@ final class SessionStore implements StoreConnection {
     }
 
     @Override
+    public <T> T readJdbc(JdbcWork<T> query) {
+        if (written) {
+            return StoreConnection.joining(entityManager()).readJdbc(query);
+        }
+        TransactionManager transactions = transactionManager();
+        Transaction suspended = suspend(transactions);
+        try (Connection connection = connection()) {
+            return query.run(connection);
+        } catch (SQLException e) {
+            throw new AccountStoreUnavailableException(e);
+        } finally {
+            resume(transactions, suspended);
+        }
+    }
+
+    @Override
     public <T> T write(Function<EntityManager, T> change) {
         return StoreConnection.joining(joined()).write(change);
     }
@@ -97,6 +119,19 @@ final class SessionStore implements StoreConnection {
             throw notConfigured();
         }
         return factory;
+    }
+
+    /** A pooled connection outside any transaction (the session's is suspended): autocommit. */
+    private Connection connection() {
+        if (!(factory() instanceof JpaConnectionProviderFactory jpa)) {
+            throw notConfigured();
+        }
+        try {
+            return jpa.getConnection();
+        } catch (RuntimeException e) {
+            // Keycloak wraps the pool's SQLException in a RuntimeException.
+            throw new AccountStoreUnavailableException(e);
+        }
     }
 
     private TransactionManager transactionManager() {

@@ -42,6 +42,9 @@ public final class AccountRepository {
             ORDER BY t.username_key
             """;
 
+    /** How many columns {@link #selectSql} returns. */
+    static final int ACCOUNT_COLUMNS = 12;
+
     private final StoreConnection store;
 
     public AccountRepository(StoreConnection store) {
@@ -188,8 +191,7 @@ public final class AccountRepository {
     }
 
     private List<Account> select(String where, String paging, List<Object> binds) {
-        String sql = SELECT_WITH_EFFECTIVE_STATUS.formatted(
-                where, paging, AccountStatus.severitySql("status"), AccountStatus.severitySql("p.status"), MAX_DEPTH);
+        String sql = selectSql(where, paging);
         return store.read(em -> {
             Query query = em.createNativeQuery(sql);
             bind(query, binds);
@@ -199,13 +201,22 @@ public final class AccountRepository {
         });
     }
 
+    /**
+     * The lookup statement over the accounts matching {@code where}: {@value #ACCOUNT_COLUMNS}
+     * columns per row, in the order {@link #toAccount} reads them.
+     */
+    static String selectSql(String where, String paging) {
+        return SELECT_WITH_EFFECTIVE_STATUS.formatted(
+                where, paging, AccountStatus.severitySql("status"), AccountStatus.severitySql("p.status"), MAX_DEPTH);
+    }
+
     private static void bind(Query query, List<Object> binds) {
         for (int i = 0; i < binds.size(); i++) {
             query.setParameter(i + 1, binds.get(i));
         }
     }
 
-    private static Account toAccount(Object[] row) {
+    static Account toAccount(Object[] row) {
         return new Account(
                 Sql.uuid(row[0]),
                 (String) row[1],

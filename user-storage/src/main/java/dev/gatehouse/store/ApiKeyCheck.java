@@ -2,23 +2,28 @@ package dev.gatehouse.store;
 
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * The legacy API credential check (SPEC P5.2): {@code api_user} plus {@code api_key} to an
  * outcome. Every kind of bad credentials ends in the same {@link BadCredentials} outcome, and a
- * key's account state is looked at only after its secret matched.
+ * key's account state is looked at only after its secret matched. The key and its account are
+ * read together, in one round trip to the store.
  */
 public final class ApiKeyCheck {
 
     /** The {@code api_user} with which SMTP relays authenticate by the key alone. */
     public static final String KEY_ONLY_USER = "apikey";
 
-    /** A key row as the check needs it. */
-    public record StoredKey(String id, UUID accountId, byte[] secretHash, boolean revoked, boolean lastUsedStale) {}
+    /**
+     * A key row as the check needs it, with its account as it is now (effective status included);
+     * no account when the row names none that exists.
+     */
+    public record StoredKey(
+            String id, byte[] secretHash, boolean revoked, boolean lastUsedStale, Optional<Account> account) {}
 
     /** Where the check reads keys and records their use. */
     public interface KeyStore {
+        /** The key and its account, read at once. */
         Optional<StoredKey> findForCheck(String keyId);
 
         void touch(String keyId);
@@ -44,14 +49,11 @@ public final class ApiKeyCheck {
 
     private final ApiKeyFormat format;
     private final KeyStore keys;
-    private final Function<UUID, Optional<Account>> accounts;
     private final AccountPolicy policy;
 
-    public ApiKeyCheck(
-            ApiKeyFormat format, KeyStore keys, Function<UUID, Optional<Account>> accounts, AccountPolicy policy) {
+    public ApiKeyCheck(ApiKeyFormat format, KeyStore keys, AccountPolicy policy) {
         this.format = format;
         this.keys = keys;
-        this.accounts = accounts;
         this.policy = policy;
     }
 
@@ -72,7 +74,7 @@ public final class ApiKeyCheck {
         if (stored.get().revoked()) {
             return new BadCredentials(Failure.REVOKED_KEY);
         }
-        Optional<Account> account = accounts.apply(stored.get().accountId());
+        Optional<Account> account = stored.get().account();
         if (account.isEmpty() || !namesAccount(apiUser, account.get())) {
             return new BadCredentials(Failure.UNKNOWN_USER);
         }

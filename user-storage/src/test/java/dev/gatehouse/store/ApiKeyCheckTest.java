@@ -23,7 +23,6 @@ class ApiKeyCheckTest {
 
     private final ApiKeyFormat format = new ApiKeyFormat("GH");
     private final Map<String, StoredKey> keys = new HashMap<>();
-    private final Map<UUID, Account> accounts = new HashMap<>();
     private final List<String> touched = new ArrayList<>();
     private final ApiKeyCheck check = new ApiKeyCheck(
             format,
@@ -38,7 +37,6 @@ class ApiKeyCheckTest {
                     touched.add(keyId);
                 }
             },
-            id -> Optional.ofNullable(accounts.get(id)),
             new AccountPolicy());
 
     private String keyOf(String username, AccountStatus effective, boolean revoked, boolean stale) {
@@ -55,9 +53,8 @@ class ApiKeyCheckTest {
                 Instant.EPOCH,
                 null,
                 null);
-        accounts.put(account.id(), account);
         ApiKeyFormat.Generated key = format.generate();
-        keys.put(key.keyId(), new StoredKey(key.keyId(), account.id(), key.secretHash(), revoked, stale));
+        keys.put(key.keyId(), new StoredKey(key.keyId(), key.secretHash(), revoked, stale, Optional.of(account)));
         return key.key();
     }
 
@@ -117,6 +114,16 @@ class ApiKeyCheckTest {
         assertThat(outcome).isInstanceOf(Refused.class);
         assertThat(((Refused) outcome).decision().effectiveStatus()).isEqualTo(AccountStatus.TERMINATED);
         assertThat(failure(check.check("not-deadbeat", key))).isEqualTo(Failure.UNKNOWN_USER);
+        assertThat(touched).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a correct key whose account no longer exists is bad credentials, even for 'apikey'")
+    void keyWithoutAccount() {
+        ApiKeyFormat.Generated key = format.generate();
+        keys.put(key.keyId(), new StoredKey(key.keyId(), key.secretHash(), false, true, Optional.empty()));
+
+        assertThat(failure(check.check("apikey", key.key()))).isEqualTo(Failure.UNKNOWN_USER);
         assertThat(touched).isEmpty();
     }
 
