@@ -28,7 +28,9 @@ import org.keycloak.models.RealmModel;
  *
  * <p>Each batch claims or terminates in a transaction of its own, which commits before any e-mail
  * leaves: a warning is sent at most once, whatever runs again, crashes or runs concurrently; a
- * warning whose e-mail fails is given back and tried again by the next run. Running a date again
+ * warning whose e-mail fails is given back and tried again by the next run. A terminated batch's
+ * sessions end at once, for the whole batch; its e-mails go out afterwards on Keycloak's executor
+ * ({@link TerminationMails}), so the run's answer does not wait for them. Running a date again
  * does nothing new.
  */
 public final class BillingJob {
@@ -44,7 +46,7 @@ public final class BillingJob {
     public record Result(LocalDate date, int warningsSent, int accountsTerminated) {}
 
     /**
-     * Accounts whose e-mails and sessions one transaction handles after their batch committed:
+     * Accounts whose e-mails one transaction handles after their batch committed:
      * few enough that a slow mail server keeps it short, enough to share its two-phase commit.
      */
     private static final int ACCOUNTS_PER_TRANSACTION = 25;
@@ -86,9 +88,7 @@ public final class BillingJob {
     public Result run(LocalDate date, String trigger) {
         if (mailRealm().isEmpty()) {
             // Claimed warnings could not be sent: claim none.
-            throw new NoMailRealmException(config.realm()
-                    .map(name -> "The billing e-mail realm " + name + " does not exist")
-                    .orElse("No realm uses the gatehouse-accounts provider"));
+            throw noMailRealm();
         }
         long run = inStore(store -> store.started(date, trigger));
         int warnings = warn(date);
@@ -123,27 +123,43 @@ public final class BillingJob {
 
     private int terminate(LocalDate date) {
         LocalDate period = config.calendar().periodToTerminate(date);
+        TerminationMails mails = new TerminationMails(factory, mailRealm().orElseThrow(this::noMailRealm));
         int terminated = 0;
         Optional<UUID> next = Optional.of(BillingRepository.FIRST_ACCOUNT);
         while (next.isPresent()) {
             UUID after = next.get();
             Batch<UUID, Invoice> batch = inStore(store -> store.terminateBatch(period, after, config.batchSize()));
             terminated += batch.items().size();
-            for (List<Invoice> chunk : chunks(batch.items())) {
-                afterCommit(chunk.get(0), (session, mail) -> {
-                    List<RealmModel> realms = gatehouseRealms(session);
-                    realms.forEach(realm -> GatehouseMetrics.global()
-                            .accountsStatusChanged(realm.getName(), "terminated", chunk.size()));
-                    for (Invoice invoice : chunk) {
-                        realms.forEach(realm -> AccessRevocation.endAccess(session, realm, invoice.accountId()));
-                        mail.termination(invoice, date);
-                    }
-                    return chunk.size();
-                });
+            if (!batch.items().isEmpty()) {
+                endAccess(batch.items());
+                chunks(batch.items()).forEach(chunk -> mails.queue(chunk, date));
             }
             next = batch.next();
         }
         return terminated;
+    }
+
+    /**
+     * Ends the access of a committed batch's accounts and their sub-users, all at once; a failure,
+     * logged, leaves the terminations in force (the adapter refuses the accounts whatever their
+     * sessions).
+     */
+    private void endAccess(List<Invoice> batch) {
+        List<UUID> accounts = batch.stream().map(Invoice::accountId).toList();
+        try {
+            StoreTransaction.run(factory, session -> {
+                for (RealmModel realm : gatehouseRealms(session)) {
+                    GatehouseMetrics.global().accountsStatusChanged(realm.getName(), "terminated", accounts.size());
+                    AccessRevocation.endAccess(session, realm, accounts);
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.errorf(
+                    e,
+                    "Billing job: could not end the sessions of the accounts from invoice %d on",
+                    batch.get(0).id());
+        }
     }
 
     /** Sends a claimed warning, or gives it back for the next run when the e-mail fails. */
@@ -177,6 +193,12 @@ public final class BillingJob {
             LOG.errorf(e, "Billing job: could not finish the accounts from invoice %d on", first.id());
             return 0;
         }
+    }
+
+    private NoMailRealmException noMailRealm() {
+        return new NoMailRealmException(config.realm()
+                .map(name -> "The billing e-mail realm " + name + " does not exist")
+                .orElse("No realm uses the gatehouse-accounts provider"));
     }
 
     private <T> T inStore(Function<BillingRepository, T> work) {

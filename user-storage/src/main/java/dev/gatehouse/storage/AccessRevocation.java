@@ -1,6 +1,7 @@
 package dev.gatehouse.storage;
 
 import dev.gatehouse.store.Account;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.keycloak.common.util.Time;
@@ -11,10 +12,17 @@ import org.keycloak.models.UserSessionProvider;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
- * What follows a status change once the store change has committed, for an account and all its
+ * What follows a status change once the store change has committed, for accounts and all their
  * descendants: Keycloak keeps the sessions of users that stop being enabled (keycloak#37981), so
  * they are ended here, {@code notBefore} is set and the cached users are dropped. Used by the
  * Admin API's status endpoints and by the billing job.
+ *
+ * <p>Most accounts of a subtree hold no session: one query per batch ({@link SessionHolders})
+ * finds those that do, and only they cost Keycloak's per-user session lookups and a
+ * {@code notBefore} write. The others need neither: they have no session to end and no token
+ * bound to one, and every token check of Keycloak refuses a disabled user before it reads
+ * {@code notBefore} ({@code TokenManager.isUserValid}, the refresh and offline paths), which the
+ * adapter reports for every blocked account.
  */
 public final class AccessRevocation {
 
@@ -22,18 +30,23 @@ public final class AccessRevocation {
 
     private AccessRevocation() {}
 
-    /**
-     * Ends every online and offline session of the subtree, sets its notBefore and drops its cached
-     * users, {@value #BATCH} accounts per transaction: Keycloak writes notBefore through JPA one user
-     * at a time, and one persistence context for a whole large subtree makes every further write
-     * slower (each query flushes all that came before).
-     */
+    /** {@link #endAccess(KeycloakSession, RealmModel, Collection)} for one account's subtree. */
     public static void endAccess(KeycloakSession session, RealmModel realm, UUID accountId) {
+        endAccess(session, realm, List.of(accountId));
+    }
+
+    /**
+     * Ends every online and offline session of the accounts' subtrees, sets notBefore of the users
+     * that held one and drops the cached users, {@value #BATCH} accounts per transaction: Keycloak
+     * writes sessions and notBefore through JPA one user at a time, and one persistence context for
+     * a whole large subtree makes every further write slower (each query flushes all that came before).
+     */
+    public static void endAccess(KeycloakSession session, RealmModel realm, Collection<UUID> accountIds) {
         int notBefore = Time.currentTime();
-        List<Account> subtree = GatehouseAccounts.subtree(session, accountId);
+        List<Account> subtrees = GatehouseAccounts.subtrees(session, accountIds);
         String realmId = realm.getId();
-        for (int from = 0; from < subtree.size(); from += BATCH) {
-            List<Account> batch = subtree.subList(from, Math.min(from + BATCH, subtree.size()));
+        for (int from = 0; from < subtrees.size(); from += BATCH) {
+            List<Account> batch = subtrees.subList(from, Math.min(from + BATCH, subtrees.size()));
             KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), own -> {
                 RealmModel ownRealm = own.realms().getRealm(realmId);
                 own.getContext().setRealm(ownRealm);
@@ -44,16 +57,23 @@ public final class AccessRevocation {
 
     private static void endAccess(KeycloakSession session, RealmModel realm, List<UserModel> users, int notBefore) {
         UserSessionProvider sessions = session.sessions();
+        SessionHolders holders = SessionHolders.of(session, realm, users);
         for (UserModel user : users) {
-            sessions.getUserSessionsStream(realm, user)
-                    .toList()
-                    .forEach(userSession -> sessions.removeUserSession(realm, userSession));
-            sessions.getOfflineUserSessionsStream(realm, user)
-                    .toList()
-                    .forEach(userSession -> sessions.removeOfflineUserSession(realm, userSession));
+            if (holders.online(user)) {
+                sessions.getUserSessionsStream(realm, user)
+                        .toList()
+                        .forEach(userSession -> sessions.removeUserSession(realm, userSession));
+            }
+            if (holders.offline(user)) {
+                sessions.getOfflineUserSessionsStream(realm, user)
+                        .toList()
+                        .forEach(userSession -> sessions.removeOfflineUserSession(realm, userSession));
+            }
             // Evicting first: the user cache then skips reloading each user to set notBefore.
             GatehouseAccounts.evict(session, realm, user);
-            session.users().setNotBeforeForUser(realm, user, notBefore);
+            if (holders.any(user)) {
+                session.users().setNotBeforeForUser(realm, user, notBefore);
+            }
         }
     }
 

@@ -9,6 +9,7 @@ import dev.gatehouse.store.PendingSignupRepository;
 import dev.gatehouse.store.StoreConnection;
 import dev.gatehouse.store.TeammateRepository;
 import jakarta.persistence.EntityManager;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -92,9 +93,9 @@ public final class GatehouseAccounts {
         return users(session, realm, repository(session).findSubtree(accountId));
     }
 
-    /** A store account, all its descendants and their teammates, in one statement. */
-    public static List<Account> subtree(KeycloakSession session, UUID accountId) {
-        return repository(session).findSubtree(accountId);
+    /** Store accounts, all their descendants and their teammates, each once, in one statement. */
+    public static List<Account> subtrees(KeycloakSession session, Collection<UUID> accountIds) {
+        return repository(session).findSubtrees(accountIds);
     }
 
     /**

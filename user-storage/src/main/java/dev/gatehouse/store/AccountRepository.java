@@ -1,6 +1,7 @@
 package dev.gatehouse.store;
 
 import jakarta.persistence.Query;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,11 +35,12 @@ public final class AccountRepository {
                 SELECT c.root_id, p.parent_id, %4$s, c.depth + 1
                 FROM chain c JOIN account p ON p.id = c.parent_id
                 WHERE c.depth < %5$d
+            ), effective (root_id, severity) AS (
+                SELECT root_id, max(severity) FROM chain GROUP BY root_id
             )
-            SELECT t.id, t.username, t.email, t.email_confirmed, t.password_hash, t.status,
-                   (SELECT max(c.severity) FROM chain c WHERE c.root_id = t.id),
+            SELECT t.id, t.username, t.email, t.email_confirmed, t.password_hash, t.status, e.severity,
                    t.parent_id, t.central_subject, t.created_at, tm.account_id, tm.level
-            FROM target t LEFT JOIN team tm ON tm.member_id = t.id
+            FROM target t JOIN effective e ON e.root_id = t.id LEFT JOIN team tm ON tm.member_id = t.id
             ORDER BY t.username_key
             """;
 
@@ -60,15 +62,23 @@ public final class AccountRepository {
      * applies to them all, the teammates through their team (SPEC P8.1).
      */
     public List<Account> findSubtree(UUID id) {
+        return findSubtrees(List.of(id));
+    }
+
+    /** {@link #findSubtree} of several accounts in one statement, each account once. */
+    public List<Account> findSubtrees(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
         String subtree = """
                 id IN (WITH RECURSIVE tree (id, depth) AS (
-                    SELECT id, 0 FROM account WHERE id = ?1
+                    SELECT id, 0 FROM account WHERE id = ANY (CAST(?1 AS uuid[]))
                     UNION ALL
                     SELECT d.id, t.depth + 1 FROM account d JOIN tree t ON d.parent_id = t.id WHERE t.depth < %d
                 ) SELECT id FROM tree
                   UNION SELECT member_id FROM teammate WHERE account_id IN (SELECT id FROM tree)
                                                          AND member_id IS NOT NULL)""".formatted(MAX_DEPTH);
-        return select(subtree, "", List.of(id));
+        return select(subtree, "", List.of(Sql.uuidArray(ids)));
     }
 
     public Optional<Account> findByUsername(String username) {
