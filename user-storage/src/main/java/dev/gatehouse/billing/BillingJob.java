@@ -27,9 +27,10 @@ import org.keycloak.models.RealmModel;
  * unpaid invoice of the previous month, its sessions ended and an e-mail sent.
  *
  * <p>Each batch claims or terminates in a transaction of its own, which commits before any e-mail
- * leaves: a warning is sent at most once, whatever runs again, crashes or runs concurrently; a
- * warning whose e-mail fails is given back and tried again by the next run. Running a date again
- * does nothing new.
+ * leaves: a warning or a termination notice is sent at most once, whatever runs again, crashes or
+ * runs concurrently; a warning whose e-mail fails is given back and tried again by the next run.
+ * Running a date again does nothing new, except finish what a run that stopped left: accounts to
+ * terminate, and terminated accounts whose notice no run claimed.
  */
 public final class BillingJob {
 
@@ -129,21 +130,33 @@ public final class BillingJob {
             UUID after = next.get();
             Batch<UUID, Invoice> batch = inStore(store -> store.terminateBatch(period, after, config.batchSize()));
             terminated += batch.items().size();
-            for (List<Invoice> chunk : chunks(batch.items())) {
-                afterCommit(chunk.get(0), (session, mail) -> {
-                    List<RealmModel> realms = gatehouseRealms(session);
-                    realms.forEach(realm -> GatehouseMetrics.global()
-                            .accountsStatusChanged(realm.getName(), "terminated", chunk.size()));
-                    for (Invoice invoice : chunk) {
-                        realms.forEach(realm -> AccessRevocation.endAccess(session, realm, invoice.accountId()));
-                        mail.termination(invoice, date);
-                    }
-                    return chunk.size();
-                });
-            }
+            notifyTerminated(period, date);
             next = batch.next();
         }
         return terminated;
+    }
+
+    /**
+     * Ends the access of, and e-mails, every account terminated for the period whose notice no run
+     * claimed yet, a claimed chunk at a time: the batch just terminated, and what a run that
+     * stopped after terminating left behind, so that a rerun of the date finishes it.
+     */
+    private void notifyTerminated(LocalDate period, LocalDate date) {
+        List<Invoice> chunk = inStore(store -> store.claimTerminationNotices(period, ACCOUNTS_PER_TRANSACTION));
+        while (!chunk.isEmpty()) {
+            List<Invoice> claimed = chunk;
+            afterCommit(claimed.get(0), (session, mail) -> {
+                List<RealmModel> realms = gatehouseRealms(session);
+                realms.forEach(realm ->
+                        GatehouseMetrics.global().accountsStatusChanged(realm.getName(), "terminated", claimed.size()));
+                for (Invoice invoice : claimed) {
+                    realms.forEach(realm -> AccessRevocation.endAccess(session, realm, invoice.accountId()));
+                    mail.termination(invoice, date);
+                }
+                return claimed.size();
+            });
+            chunk = inStore(store -> store.claimTerminationNotices(period, ACCOUNTS_PER_TRANSACTION));
+        }
     }
 
     /** Sends a claimed warning, or gives it back for the next run when the e-mail fails. */
