@@ -302,7 +302,8 @@ class ClusterIT {
     @Test
     @Order(5)
     @DisplayName("node A killed during a termination sweep: the rerun of the date on node B terminates every"
-            + " delinquent account and nobody else, and sends no warning or termination e-mail twice")
+            + " delinquent account and nobody else, notifies those A left without notice, and sends no warning or"
+            + " termination e-mail twice")
     void sweepFinishedAfterKill() throws Exception {
         String prefix = Names.unique("cluster-sweep");
         a.store()
