@@ -144,9 +144,9 @@ class ClusterIT {
         assertThat(banned.statusCode()).as(banned.body()).isEqualTo(200);
 
         CompletableFuture<Long> refreshRefused = CompletableFuture.supplyAsync(
-                () -> delayUntilRefused(answered, () -> statusB.refresh(refresh).statusCode() != 200, "refresh"));
-        CompletableFuture<Long> grantRefused = CompletableFuture.supplyAsync(() -> delayUntilRefused(
-                answered, () -> statusB.grant(name, PASSWORD, false).statusCode() != 200, "direct grant"));
+                () -> delayUntilRefused(answered, () -> refused(statusB.refresh(refresh)), "refresh"));
+        CompletableFuture<Long> grantRefused = CompletableFuture.supplyAsync(
+                () -> delayUntilRefused(answered, () -> refused(statusB.grant(name, PASSWORD, false)), "direct grant"));
         int[] attempt = {0};
         CompletableFuture<Long> browserRefused = CompletableFuture.supplyAsync(() -> delayUntilRefused(
                 answered,
@@ -160,7 +160,11 @@ class ClusterIT {
                                     .get(next)
                                     .form(LoginPages.FORM)
                                     .fill("password", PASSWORD));
-                    return result.leftServerTo().isEmpty() && result.body().contains(BANNED_TITLE);
+                    if (result.leftServerTo().isPresent()) {
+                        return false;
+                    }
+                    assertThat(result.body()).as("the page after the password").contains(BANNED_TITLE);
+                    return true;
                 },
                 "browser password step"));
 
@@ -171,6 +175,16 @@ class ClusterIT {
                 grantRefused.get(10, TimeUnit.SECONDS),
                 browserRefused.get(10, TimeUnit.SECONDS),
                 attempt[0]);
+    }
+
+    /** Whether a token endpoint answer refuses (400 {@code invalid_grant}) rather than grants (200); nothing else. */
+    private static boolean refused(HttpResponse<String> answer) {
+        if (answer.statusCode() == 200) {
+            return false;
+        }
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+        assertThat(answer.body()).contains("invalid_grant");
+        return true;
     }
 
     /**
