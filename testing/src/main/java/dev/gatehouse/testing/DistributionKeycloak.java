@@ -41,6 +41,23 @@ public final class DistributionKeycloak implements KeycloakServer {
     }
 
     public static DistributionKeycloak start(Path home, KeycloakSetup setup, Path workDirectory) {
+        DistributionKeycloak keycloak = prepared(home, setup, workDirectory);
+        if (setup.realmImport() == KeycloakSetup.RealmImport.KC_SH_IMPORT) {
+            keycloak.importRealms(workDirectory.resolve("realms"));
+        }
+        keycloak.launch();
+        return keycloak;
+    }
+
+    /**
+     * Installs the bundle and the realm files into the distribution and builds it if needed,
+     * without starting it: for copies of a built distribution (see {@link DistributionCopy}).
+     */
+    public static void build(Path home, KeycloakSetup setup, Path workDirectory) {
+        prepared(home, setup, workDirectory);
+    }
+
+    private static DistributionKeycloak prepared(Path home, KeycloakSetup setup, Path workDirectory) {
         if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
             throw new IllegalStateException("No Keycloak distribution at " + home
                     + ": run the build through Maven, which unpacks it (see README)");
@@ -48,10 +65,6 @@ public final class DistributionKeycloak implements KeycloakServer {
         DistributionKeycloak keycloak = new DistributionKeycloak(home, setup, workDirectory.resolve("keycloak.log"));
         keycloak.install();
         keycloak.buildIfNeeded();
-        if (setup.realmImport() == KeycloakSetup.RealmImport.KC_SH_IMPORT) {
-            keycloak.importRealms(workDirectory.resolve("realms"));
-        }
-        keycloak.launch();
         return keycloak;
     }
 
@@ -216,6 +229,18 @@ public final class DistributionKeycloak implements KeycloakServer {
                 handle.destroyForcibly();
             }
         }
+        process = null;
+    }
+
+    /** SIGKILL to Keycloak and its children at once, as a crashed machine: no shutdown of any kind. */
+    public synchronized void kill() {
+        if (process == null) {
+            return;
+        }
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        tree.forEach(ProcessHandle::destroyForcibly);
+        tree.forEach(handle -> handle.onExit().join());
         process = null;
     }
 

@@ -2,7 +2,6 @@ package dev.gatehouse.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,25 +15,20 @@ public final class GatehouseEnvironment implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GatehouseEnvironment.class);
 
     private final Options options;
-    private final PostgresServer keycloakDb;
-    private final PostgresServer storeDb;
-    private final AccountStore store;
-    private final MailServer mail;
+    private final Servers servers;
     private final KeycloakServer keycloak;
+    private final boolean ownsServers;
 
-    private GatehouseEnvironment(
-            Options options,
-            PostgresServer keycloakDb,
-            PostgresServer storeDb,
-            AccountStore store,
-            MailServer mail,
-            KeycloakServer keycloak) {
+    private GatehouseEnvironment(Options options, Servers servers, KeycloakServer keycloak, boolean ownsServers) {
         this.options = options;
-        this.keycloakDb = keycloakDb;
-        this.storeDb = storeDb;
-        this.store = store;
-        this.mail = mail;
+        this.servers = servers;
         this.keycloak = keycloak;
+        this.ownsServers = ownsServers;
+    }
+
+    /** One node of a {@link GatehouseCluster}: closing it stops nothing, the cluster stops everything. */
+    static GatehouseEnvironment node(Options options, Servers servers, KeycloakServer keycloak) {
+        return new GatehouseEnvironment(options, servers, keycloak, false);
     }
 
     /**
@@ -91,36 +85,22 @@ public final class GatehouseEnvironment implements AutoCloseable {
         }
         Path work = options.workDirectory();
         long started = System.nanoTime();
-        PostgresServer keycloakDb = PostgresServer.startFresh(work.resolve("keycloak-db"), Ports.free());
-        keycloakDb.createDatabase("keycloak");
-        PostgresServer storeDb = PostgresServer.startFresh(work.resolve("account-store"), Ports.free());
-        AccountStore store = AccountStore.create(storeDb);
-        MailServer mail = MailServer.start(Ports.free());
-
+        Servers servers = Servers.start(work);
         int httpPort = options.httpPort() > 0 ? options.httpPort() : Ports.free();
-        KeycloakSetup setup = new KeycloakSetup(
-                options.bundleJar(),
-                httpPort,
-                Ports.free(),
-                keycloakDb.jdbcUrl("keycloak"),
-                store.jdbcUrl(),
-                PostgresServer.USER,
-                PostgresServer.PASSWORD,
-                mail.port(),
-                options.realmImport());
+        KeycloakSetup setup =
+                servers.keycloakSetup(options.bundleJar(), httpPort, options.realmImport(), KeycloakSetup.Cache.LOCAL);
         boolean containers = "testcontainers".equals(options.runtime());
         if (containers && options.realmImport() == KeycloakSetup.RealmImport.KC_SH_IMPORT) {
             throw new IllegalArgumentException("kc.sh import needs the distribution runtime");
         }
         KeycloakServer keycloak = containers
-                ? ContainerKeycloak.start(
-                        options.keycloakVersion(), setup, List.of(keycloakDb.port(), storeDb.port(), mail.port()))
+                ? ContainerKeycloak.start(options.keycloakVersion(), setup, servers.ports())
                 : DistributionKeycloak.start(options.keycloakHome(), setup, work);
         LOG.info(
                 "Gatehouse environment ready at {} in {} s",
                 keycloak.baseUrl(),
                 (System.nanoTime() - started) / 1_000_000_000);
-        return new GatehouseEnvironment(options, keycloakDb, storeDb, store, mail, keycloak);
+        return new GatehouseEnvironment(options, servers, keycloak, true);
     }
 
     public String baseUrl() {
@@ -140,11 +120,11 @@ public final class GatehouseEnvironment implements AutoCloseable {
     }
 
     public AccountStore store() {
-        return store;
+        return servers.store();
     }
 
     public MailServer mail() {
-        return mail;
+        return servers.mail();
     }
 
     public Options options() {
@@ -166,17 +146,9 @@ public final class GatehouseEnvironment implements AutoCloseable {
 
     @Override
     public void close() {
-        closeQuietly(keycloak);
-        closeQuietly(mail);
-        closeQuietly(storeDb);
-        closeQuietly(keycloakDb);
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        try {
-            closeable.close();
-        } catch (Exception e) {
-            LOG.warn("Could not stop {}", closeable, e);
+        if (ownsServers) {
+            Servers.closeQuietly(keycloak);
+            servers.close();
         }
     }
 }

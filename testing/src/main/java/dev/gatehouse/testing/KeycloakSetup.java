@@ -18,14 +18,70 @@ public record KeycloakSetup(
         String dbUser,
         String dbPassword,
         int smtpPort,
-        RealmImport realmImport) {
+        RealmImport realmImport,
+        Cache cache) {
+
+    /** A single node with local caches, as every test but the cluster's runs. */
+    public KeycloakSetup(
+            Path bundleJar,
+            int httpPort,
+            int managementPort,
+            String keycloakDbUrl,
+            String accountsDbUrl,
+            String dbUser,
+            String dbPassword,
+            int smtpPort,
+            RealmImport realmImport) {
+        this(
+                bundleJar,
+                httpPort,
+                managementPort,
+                keycloakDbUrl,
+                accountsDbUrl,
+                dbUser,
+                dbPassword,
+                smtpPort,
+                realmImport,
+                Cache.LOCAL);
+    }
 
     /** How the realm export gets into Keycloak's database. */
     public enum RealmImport {
         /** {@code kc.sh start --import-realm}: the files in {@code data/import}, skipped for existing realms. */
         AT_START,
         /** {@code kc.sh import --dir} into the database before the first start, as an admin would. */
-        KC_SH_IMPORT
+        KC_SH_IMPORT,
+        /** None: another node of the same cluster imported them into the shared database. */
+        NONE
+    }
+
+    /**
+     * Keycloak's caches: {@code local} on a single node, or {@code ispn} clustered with every node
+     * that shares Keycloak's database, which the {@code jdbc-ping} stack discovers them through.
+     * {@code cache} and {@code cache-stack} are runtime options in 26.x, so both kinds start from
+     * the same build.
+     *
+     * @param bindPort the node's JGroups port on loopback; unused for {@code local}
+     */
+    public record Cache(String type, int bindPort) {
+
+        public static final Cache LOCAL = new Cache("local", 0);
+
+        /** Clustered over loopback, on this JGroups port. */
+        public static Cache clustered(int bindPort) {
+            return new Cache("ispn", bindPort);
+        }
+
+        Map<String, String> options() {
+            Map<String, String> options = new LinkedHashMap<>();
+            options.put("cache", type);
+            if (!type.equals(LOCAL.type)) {
+                options.put("cache-stack", "jdbc-ping");
+                options.put("cache-embedded-network-bind-address", "127.0.0.1");
+                options.put("cache-embedded-network-bind-port", String.valueOf(bindPort));
+            }
+            return options;
+        }
     }
 
     public static final String ADMIN_USER = "admin";
@@ -64,7 +120,7 @@ public record KeycloakSetup(
         options.put("db-url-full-accounts", accountsDbUrl);
         options.put("db-username-accounts", dbUser);
         options.put("db-password-accounts", dbPassword);
-        options.put("cache", "local");
+        options.putAll(cache.options());
         if (realmImport == RealmImport.AT_START) {
             options.put("import-realm", FLAG);
         }

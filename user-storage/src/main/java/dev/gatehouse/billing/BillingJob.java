@@ -27,11 +27,12 @@ import org.keycloak.models.RealmModel;
  * unpaid invoice of the previous month, its sessions ended and an e-mail sent.
  *
  * <p>Each batch claims or terminates in a transaction of its own, which commits before any e-mail
- * leaves: a warning is sent at most once, whatever runs again, crashes or runs concurrently; a
- * warning whose e-mail fails is given back and tried again by the next run. A terminated batch's
- * sessions end at once, for the whole batch; its e-mails go out afterwards on Keycloak's executor
- * ({@link TerminationMails}), so the run's answer does not wait for them. Running a date again
- * does nothing new.
+ * leaves: a warning or a termination notice is sent at most once, whatever runs again, crashes or
+ * runs concurrently; a warning whose e-mail fails is given back and tried again by the next run. A
+ * terminated batch's sessions end at once, for the whole batch. The termination notices are then
+ * claimed and sent on Keycloak's executor ({@link TerminationMails}), so the run's answer does not
+ * wait for the e-mails. Running a date again does nothing new, except finish what a run that
+ * stopped left: accounts to terminate, and terminated accounts whose notice no run claimed.
  */
 public final class BillingJob {
 
@@ -131,25 +132,30 @@ public final class BillingJob {
             Batch<UUID, Invoice> batch = inStore(store -> store.terminateBatch(period, after, config.batchSize()));
             terminated += batch.items().size();
             if (!batch.items().isEmpty()) {
-                endAccess(batch.items());
-                chunks(batch.items()).forEach(chunk -> mails.queue(chunk, date));
+                endAccess(batch.items(), true);
             }
             next = batch.next();
         }
+        notifyTerminated(period, date, mails);
         return terminated;
     }
 
     /**
      * Ends the access of a committed batch's accounts and their sub-users, all at once; a failure,
-     * logged, leaves the terminations in force (the adapter refuses the accounts whatever their
-     * sessions).
+     * logged, leaves the terminations in force (the adapter and the token status gate refuse the
+     * accounts whatever their sessions).
+     *
+     * @param fresh whether the batch was just terminated, and so counts in the metrics
      */
-    private void endAccess(List<Invoice> batch) {
+    private void endAccess(List<Invoice> batch, boolean fresh) {
         List<UUID> accounts = batch.stream().map(Invoice::accountId).toList();
         try {
             StoreTransaction.run(factory, session -> {
                 for (RealmModel realm : gatehouseRealms(session)) {
-                    GatehouseMetrics.global().accountsStatusChanged(realm.getName(), "terminated", accounts.size());
+                    if (fresh) {
+                        GatehouseMetrics.global()
+                                .accountsStatusChanged(realm.getName(), "terminated", accounts.size());
+                    }
                     AccessRevocation.endAccess(session, realm, accounts);
                 }
                 return null;
@@ -159,6 +165,26 @@ public final class BillingJob {
                     e,
                     "Billing job: could not end the sessions of the accounts from invoice %d on",
                     batch.get(0).id());
+        }
+    }
+
+    /**
+     * On Keycloak's executor, after the run's answer: claims the notices of the period's terminated
+     * accounts that no run claimed yet, {@value #ACCOUNTS_PER_TRANSACTION} at a time, ends their
+     * access once more (a run that stopped may have left it) and e-mails them. Each claim commits
+     * before its e-mails leave, so a notice goes out at most once, and a node that stops loses at
+     * most the chunk it was sending: the next run of the date claims the rest.
+     */
+    private void notifyTerminated(LocalDate period, LocalDate date, TerminationMails mails) {
+        mails.execute(() -> {
+            List<Invoice> claimed = inStore(store -> store.claimTerminationNotices(period, ACCOUNTS_PER_TRANSACTION));
+            while (!claimed.isEmpty()) {
+                endAccess(claimed, false);
+                mails.send(claimed, date);
+                claimed = inStore(store -> store.claimTerminationNotices(period, ACCOUNTS_PER_TRANSACTION));
+            }
+        });
+    }
         }
     }
 

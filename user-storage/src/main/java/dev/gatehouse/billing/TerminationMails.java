@@ -13,10 +13,9 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * The termination e-mails of a sweep, sent on Keycloak's executor once the terminations committed,
- * outside the sweep's run: rendering and SMTP cost tens of milliseconds per e-mail. An e-mail is
- * queued only for an account the sweep has just terminated, and a run of the same date again
- * terminates nobody twice, so none is sent twice; one that fails is logged and the termination
- * stands. An e-mail still queued when the node stops is not sent.
+ * outside the sweep's run: rendering and SMTP cost tens of milliseconds per e-mail. The job claims
+ * each notice in the store before its e-mail is sent here, so none is sent twice; one that fails
+ * is logged and the termination stands.
  */
 final class TerminationMails {
 
@@ -36,20 +35,24 @@ final class TerminationMails {
                 factory, session -> session.getProvider(ExecutorsProvider.class).getExecutor(EXECUTOR));
     }
 
-    /** Queues the e-mails of a few terminated accounts, to be sent in one transaction of their own. */
-    void queue(List<Invoice> invoices, LocalDate date) {
-        List<Invoice> copy = List.copyOf(invoices);
+    /** Runs the notification work on the pool; logged and dropped when the node is stopping. */
+    void execute(Runnable work) {
         try {
-            executor.execute(() -> send(copy, date));
+            executor.execute(() -> {
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "Termination notices stopped: the next run of the date sends the rest");
+                }
+            });
         } catch (RejectedExecutionException e) {
-            // The node is stopping: the pool takes no more work.
-            LOG.warnf(
-                    "Termination e-mails from invoice %d on not sent: %s",
-                    copy.get(0).id(), e);
+            // The node is stopping: the pool takes no more work; the next run claims the notices.
+            LOG.warnf("Termination notices not started: %s", e);
         }
     }
 
-    private void send(List<Invoice> invoices, LocalDate date) {
+    /** Sends the e-mails of a few terminated accounts, in one transaction of their own. */
+    void send(List<Invoice> invoices, LocalDate date) {
         try {
             KeycloakModelUtils.runJobInTransaction(factory, session -> {
                 RealmModel realm = session.realms().getRealmByName(realmName);

@@ -114,6 +114,33 @@ public final class BillingRepository {
             ORDER BY bt.id
             """.formatted(MAX_DEPTH);
 
+    /**
+     * Claims the notices of up to {@code ?2} accounts the sweep terminated for period {@code ?1}
+     * that no run notified yet: those of the batch just terminated, and those a run that stopped
+     * after terminating left behind. The insert is the decision, as for warnings: a concurrent run
+     * waits for the row and claims nothing.
+     */
+    private static final String CLAIM_TERMINATION_NOTICES = """
+            WITH pending AS (
+                SELECT b.id, a.id AS account_id, a.username, a.email, b.period, b.amount_due, b.due_date
+                FROM account a JOIN bill_run b ON b.account_id = a.id
+                WHERE a.parent_id IS NULL AND a.status = 'terminated' AND a.status_reason = CAST(?3 AS text)
+                  AND a.status_actor = CAST(?4 AS text) AND b.period = ?1 AND b.paid_at IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM billing_termination_notice n WHERE n.bill_run_id = b.id)
+                ORDER BY b.id
+                LIMIT ?2
+            ), claimed AS (
+                INSERT INTO billing_termination_notice (bill_run_id)
+                SELECT id FROM pending
+                ON CONFLICT DO NOTHING
+                RETURNING bill_run_id
+            )
+            SELECT p.id, p.account_id, p.username, p.email, to_char(p.period, 'YYYY-MM'), CAST(p.amount_due AS text),
+                   CAST(p.due_date AS text)
+            FROM pending p JOIN claimed c ON c.bill_run_id = p.id
+            ORDER BY p.id
+            """;
+
     private final EntityManager em;
 
     public BillingRepository(EntityManager em) {
@@ -212,7 +239,8 @@ public final class BillingRepository {
 
     /**
      * Terminates the next {@code limit} candidates after {@code afterAccount} for this period
-     * (reason {@code billing}, actor {@code system}); returns the invoices whose accounts it terminated.
+     * (reason {@code billing}, actor {@code system}); returns the invoices whose accounts it
+     * terminated. Their notices are claimed apart ({@link #claimTerminationNotices}).
      */
     public Batch<UUID, Invoice> terminateBatch(LocalDate period, UUID afterAccount, int limit) {
         return Sql.guarded(() -> {
@@ -240,6 +268,32 @@ public final class BillingRepository {
                 }
             }
             return new Batch<>(rows.size() < limit ? Optional.empty() : Optional.of(last), List.copyOf(terminated));
+        });
+    }
+
+    /**
+     * Claims the notices of up to {@code limit} accounts terminated by the sweep for this period and
+     * not notified yet; empty when none is left.
+     */
+    public List<Invoice> claimTerminationNotices(LocalDate period, int limit) {
+        return Sql.guarded(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery(CLAIM_TERMINATION_NOTICES)
+                    .setParameter(1, period)
+                    .setParameter(2, limit)
+                    .setParameter(3, TERMINATION_REASON)
+                    .setParameter(4, SYSTEM_ACTOR)
+                    .getResultList();
+            return rows.stream()
+                    .map(row -> new Invoice(
+                            ((Number) row[0]).longValue(),
+                            Sql.uuid(row[1]),
+                            (String) row[2],
+                            (String) row[3],
+                            (String) row[4],
+                            (String) row[5],
+                            LocalDate.parse((String) row[6])))
+                    .toList();
         });
     }
 

@@ -1,0 +1,542 @@
+package dev.gatehouse.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatehouse.testing.BrowserClient;
+import dev.gatehouse.testing.GatehouseCluster;
+import dev.gatehouse.testing.GatehouseEnvironment;
+import dev.gatehouse.testing.KeycloakSetup;
+import dev.gatehouse.testing.Page;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Gatehouse on a two-node Keycloak cluster (issue 9 item 2): Infinispan clustered over JGroups'
+ * {@code jdbc-ping} stack, both nodes on one Keycloak database, one account store, one mail
+ * server. What one node does, the other must show at once; the daily job runs once for the
+ * cluster; a node killed during a sweep leaves work that a rerun on the other node finishes. The
+ * last test kills node A.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@DisplayName("Two-node cluster: bans, user cache, the daily job and a node killed during a sweep")
+class ClusterIT {
+
+    private static final String PASSWORD = "cluster-pass";
+    private static final String BANNED_TITLE = "This account has been banned";
+    private static final Duration PROPAGATION = Duration.ofSeconds(1);
+    private static final Duration POLL = Duration.ofMillis(50);
+    /** Password pages opened on node B before the ban, one per browser attempt after it. */
+    private static final int BROWSER_ATTEMPTS = 15;
+    /**
+     * Delinquent accounts: more than the sweep's batch of 500, so that the rerun has accounts left
+     * to terminate. Each costs a termination e-mail (tens of milliseconds): the sweep lasts tens of
+     * seconds.
+     */
+    private static final int DELINQUENT = 600;
+    /**
+     * Notices a killed node may have claimed and not sent: the job's chunk of accounts per
+     * transaction. A notice is sent at most once, so these are never sent.
+     */
+    private static final int NOTICES_IN_FLIGHT = 25;
+    /** Of them, the ones whose last warning is still due; the others had it on an earlier day. */
+    private static final int STILL_TO_WARN = 100;
+    /** A date of the termination window, years ahead of the scheduled runs' real date. */
+    private static final LocalDate SWEEP_DATE = LocalDate.parse("2033-04-24");
+
+    private static final LocalDate SWEPT_PERIOD = LocalDate.parse("2033-03-01");
+
+    private GatehouseCluster cluster;
+    private GatehouseEnvironment a;
+    private GatehouseEnvironment b;
+    private StatusApi statusA;
+    private StatusApi statusB;
+
+    @BeforeAll
+    void startCluster() {
+        GatehouseEnvironment.Options options = GatehouseEnvironment.Options.fromSystemProperties();
+        assumeThat(options.runtime())
+                .as("the cluster starts two nodes from the unpacked distribution; the container runtime has none")
+                .isEqualTo("distribution");
+        long started = System.nanoTime();
+        cluster = GatehouseCluster.start(options);
+        System.out.printf("gatehouse.cluster started 2 nodes in %d s%n", (System.nanoTime() - started) / 1_000_000_000);
+        a = cluster.node("a");
+        b = cluster.node("b");
+        statusA = new StatusApi(a);
+        statusB = new StatusApi(b);
+    }
+
+    @AfterAll
+    void stopCluster() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    private UUID account(String username, String email, UUID parent) {
+        return a.store()
+                .account(username)
+                .email(email)
+                .password(PASSWORD)
+                .parent(parent)
+                .create();
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("both nodes see a cluster of two")
+    void clusterFormed() {
+        assertThat(cluster.members("a")).contains(2);
+        assertThat(cluster.members("b")).contains(2);
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("a ban through node A: node B refuses the refresh token it issued, the direct grant and the browser"
+            + " password step within 1 s of the ban's answer")
+    void banPropagates() throws Exception {
+        String name = Names.unique("cluster-ban");
+        UUID id = account(name, name + "@it.test", null);
+        String refresh = statusB.refreshToken(name, PASSWORD, false);
+        assertThat(statusB.refresh(refresh).statusCode())
+                .as("refresh on B before the ban")
+                .isEqualTo(200);
+        LoginPages pagesB = new LoginPages(b);
+        List<BrowserClient> browsers = new ArrayList<>();
+        List<Page> passwordPages = new ArrayList<>();
+        for (int i = 0; i < BROWSER_ATTEMPTS; i++) {
+            BrowserClient browser = b.browser();
+            Page page = pagesB.identify(browser, name);
+            assertThat(LoginPages.isPasswordPage(page)).as(page.body()).isTrue();
+            browsers.add(browser);
+            passwordPages.add(page);
+        }
+
+        HttpResponse<String> banned = statusA.ban(id, "cluster test");
+        long answered = System.nanoTime();
+        assertThat(banned.statusCode()).as(banned.body()).isEqualTo(200);
+
+        CompletableFuture<Long> refreshRefused = CompletableFuture.supplyAsync(
+                () -> delayUntilRefused(answered, () -> refused(statusB.refresh(refresh)), "refresh"));
+        CompletableFuture<Long> grantRefused = CompletableFuture.supplyAsync(
+                () -> delayUntilRefused(answered, () -> refused(statusB.grant(name, PASSWORD, false)), "direct grant"));
+        int[] attempt = {0};
+        CompletableFuture<Long> browserRefused = CompletableFuture.supplyAsync(() -> delayUntilRefused(
+                answered,
+                () -> {
+                    int next = attempt[0]++;
+                    assertThat(next)
+                            .as("password pages opened before the ban, all accepted")
+                            .isLessThan(BROWSER_ATTEMPTS);
+                    Page result = browsers.get(next)
+                            .submit(passwordPages
+                                    .get(next)
+                                    .form(LoginPages.FORM)
+                                    .fill("password", PASSWORD));
+                    if (result.leftServerTo().isPresent()) {
+                        return false;
+                    }
+                    assertThat(result.body()).as("the page after the password").contains(BANNED_TITLE);
+                    return true;
+                },
+                "browser password step"));
+
+        System.out.printf(
+                "gatehouse.cluster ban on A, refused on B after: refresh %d ms, direct grant %d ms,"
+                        + " browser password step %d ms (browser attempts %d)%n",
+                refreshRefused.get(10, TimeUnit.SECONDS),
+                grantRefused.get(10, TimeUnit.SECONDS),
+                browserRefused.get(10, TimeUnit.SECONDS),
+                attempt[0]);
+    }
+
+    /** Whether a token endpoint answer refuses (400 {@code invalid_grant}) rather than grants (200); nothing else. */
+    private static boolean refused(HttpResponse<String> answer) {
+        if (answer.statusCode() == 200) {
+            return false;
+        }
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+        assertThat(answer.body()).contains("invalid_grant");
+        return true;
+    }
+
+    /**
+     * Polls a path of node B every {@link #POLL} until it refuses; fails when it still accepts an
+     * attempt started {@link #PROPAGATION} after the ban's answer. Returns the milliseconds from the
+     * answer to the refusal's response.
+     */
+    private static long delayUntilRefused(long answered, BooleanSupplier refused, String path) {
+        while (true) {
+            long started = System.nanoTime() - answered;
+            if (refused.getAsBoolean()) {
+                return (System.nanoTime() - answered) / 1_000_000;
+            }
+            assertThat(Duration.ofNanos(started))
+                    .as(path + " on node B still accepted after the ban")
+                    .isLessThan(PROPAGATION);
+            sleep(POLL);
+        }
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("the cached user of a banned account is invalidated on both nodes: each node's Admin API shows it"
+            + " disabled and banned")
+    void userCacheInvalidated() {
+        String parentName = Names.unique("cluster-cache");
+        UUID parent = account(parentName, parentName + "@it.test", null);
+        String subName = Names.unique("cluster-cache-sub");
+        account(subName, null, parent);
+        Map<String, String> ids = Map.of(parentName, statusA.userId(parentName), subName, statusA.userId(subName));
+        for (GatehouseEnvironment node : List.of(a, b)) {
+            ids.values()
+                    .forEach(userId -> assertThat(
+                                    user(node, userId).get("enabled").asBoolean())
+                            .as("read, and so cached, before the ban")
+                            .isTrue());
+        }
+
+        HttpResponse<String> banned = statusA.ban(parent, "cluster cache test");
+        long answered = System.nanoTime();
+        assertThat(banned.statusCode()).as(banned.body()).isEqualTo(200);
+
+        long delay = delayUntilRefused(
+                answered,
+                () -> ids.values().stream()
+                        .allMatch(userId -> showsBanned(user(b, userId), userId.equals(ids.get(parentName)))),
+                "the Admin API's user representation");
+        for (GatehouseEnvironment node : List.of(a, b)) {
+            JsonNode parentUser = user(node, ids.get(parentName));
+            assertThat(showsBanned(parentUser, true)).as(parentUser.toString()).isTrue();
+            JsonNode subUser = user(node, ids.get(subName));
+            assertThat(showsBanned(subUser, false)).as(subUser.toString()).isTrue();
+        }
+        System.out.printf(
+                "gatehouse.cluster ban on A, node B's Admin API shows both users banned after %d ms%n", delay);
+    }
+
+    private static JsonNode user(GatehouseEnvironment node, String userId) {
+        return node.admin().json(ApiKeys.REALM + "/users/" + userId);
+    }
+
+    /** Disabled, with the banned effective status; {@code own}: banned itself, not only through its parent. */
+    private static boolean showsBanned(JsonNode user, boolean own) {
+        JsonNode attributes = user.path("attributes");
+        return !user.path("enabled").asBoolean(true)
+                && attributes.path("gatehouseEffectiveStatus").path(0).asText().equals("banned")
+                && (!own || attributes.path("gatehouseStatus").path(0).asText().equals("banned"));
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("the daily job runs once for the cluster: with both nodes' timers firing, one run of the day and"
+            + " each due warning e-mailed once")
+    void dailyJobOncePerCluster() {
+        String todayRuns = "SELECT count(*) FROM billing_job_run WHERE billing_date = current_date"
+                + " AND trigger = 'scheduled' AND finished_at IS NOT NULL";
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(statusA.count(todayRuns)).isPositive());
+        for (GatehouseEnvironment node : List.of(a, b)) {
+            JsonNode info = node.admin()
+                    .json("/serverinfo")
+                    .at("/providers/storage/providers/gatehouse-accounts/operationalInfo");
+            assertThat(info.get("billingIntervalSeconds").asText())
+                    .as("the task is scheduled on both nodes")
+                    .isEqualTo(String.valueOf(KeycloakSetup.BILLING_INTERVAL_SECONDS));
+        }
+        LocalDate today = LocalDate.parse(
+                a.store().queryString("SELECT CAST(current_date AS text)").orElseThrow());
+        BillingApi billing = new BillingApi(a, statusA.api());
+        List<String> recipients = new ArrayList<>();
+        List<Long> invoices = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String name = Names.unique("cluster-daily");
+            recipients.add(name + "@it.test");
+            invoices.add(billing.invoice(
+                    account(name, name + "@it.test", null), today.withDayOfMonth(1), "11.00", today.minusDays(3)));
+        }
+        int beforeA = scheduledRunLines(today, "a");
+        int beforeB = scheduledRunLines(today, "b");
+        // The day's run is over; deleting its record makes the job see a day not yet done, as the
+        // next day would, with both nodes' timers already firing.
+        a.store().execute("DELETE FROM billing_job_run WHERE billing_date = current_date");
+
+        await().atMost(Duration.ofSeconds(4L * KeycloakSetup.BILLING_INTERVAL_SECONDS))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> recipients.stream()
+                        .allMatch(address -> !a.mail().messagesTo(address).isEmpty()));
+        sleep(Duration.ofSeconds(3L * KeycloakSetup.BILLING_INTERVAL_SECONDS));
+
+        Map<String, Integer> received = new HashMap<>();
+        recipients.forEach(
+                address -> received.put(address, a.mail().messagesTo(address).size()));
+        assertThat(received)
+                .as("warnings per recipient")
+                .allSatisfy((address, count) -> assertThat(count).isEqualTo(1));
+        assertThat(statusA.count("SELECT count(*) FROM billing_job_run WHERE billing_date = current_date"))
+                .as("runs of the day")
+                .isEqualTo(1);
+        int runsA = scheduledRunLines(today, "a") - beforeA;
+        int runsB = scheduledRunLines(today, "b") - beforeB;
+        assertThat(runsA + runsB).as("runs logged by the nodes").isEqualTo(1);
+        System.out.printf(
+                "gatehouse.cluster daily job: %d warnings, each received once; the day's run by node %s%n",
+                recipients.size(), runsA == 1 ? "A" : "B");
+        invoices.forEach(billing::pay);
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("node A killed during a termination sweep: the rerun of the date on node B terminates every"
+            + " delinquent account and nobody else, notifies those A left without notice, and sends no warning or"
+            + " termination e-mail twice")
+    void sweepFinishedAfterKill() throws Exception {
+        String prefix = Names.unique("cluster-sweep");
+        a.store()
+                .execute(
+                        "INSERT INTO account (username, username_key, email, email_key, email_confirmed)"
+                                + " SELECT ? || '-' || g, ? || '-' || g, ? || '-' || g || '@it.test',"
+                                + " ? || '-' || g || '@it.test', true FROM generate_series(1, ?) g",
+                        prefix,
+                        prefix,
+                        prefix,
+                        prefix,
+                        DELINQUENT);
+        String delinquent = " FROM account WHERE username_key LIKE '" + prefix + "-%'";
+        a.store()
+                .execute(
+                        "INSERT INTO bill_run (account_id, period, amount_due, due_date) SELECT id, ?, 10.00, ?"
+                                + delinquent,
+                        SWEPT_PERIOD,
+                        SWEPT_PERIOD.plusDays(14));
+        a.store()
+                .execute(
+                        "INSERT INTO billing_warning (bill_run_id, offset_days) SELECT b.id, 17 FROM bill_run b"
+                                + " JOIN account a ON a.id = b.account_id WHERE a.username_key LIKE ?"
+                                + " ORDER BY b.id OFFSET ?",
+                        prefix + "-%",
+                        STILL_TO_WARN);
+        BillingApi billingA = new BillingApi(a, statusA.api());
+        Map<String, UUID> controls = new HashMap<>();
+        for (String control : List.of("paid", "current", "banned", "parent", "sub")) {
+            String name = Names.unique("cluster-" + control);
+            UUID id = control.equals("banned")
+                    ? a.store()
+                            .account(name)
+                            .email(name + "@it.test")
+                            .password(PASSWORD)
+                            .status("banned", "cluster test")
+                            .create()
+                    : account(name, name + "@it.test", controls.get("parent"));
+            controls.put(control, id);
+        }
+        billingA.pay(billingA.invoice(controls.get("paid"), SWEPT_PERIOD, "10.00", SWEPT_PERIOD.plusDays(14)));
+        billingA.invoice(controls.get("current"), SWEEP_DATE.withDayOfMonth(1), "10.00", SWEEP_DATE.withDayOfMonth(15));
+        billingA.invoice(controls.get("banned"), SWEPT_PERIOD, "10.00", SWEPT_PERIOD.plusDays(14));
+        billingA.invoice(controls.get("sub"), SWEPT_PERIOD, "10.00", SWEPT_PERIOD.plusDays(14));
+        String terminated = "SELECT count(*)" + delinquent + " AND status = 'terminated'";
+
+        long started = System.nanoTime();
+        CompletableFuture<Integer> sweepOnA = CompletableFuture.supplyAsync(() -> {
+            try {
+                return billingA.sweep(SWEEP_DATE.toString(), statusA.api().admin())
+                        .statusCode();
+            } catch (RuntimeException killed) {
+                return -1;
+            }
+        });
+        // The sweep answers once its batches are terminated; the notices go out afterwards, on
+        // A's executor. Kill A once the first of them arrived, while most are still to send.
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> terminationNotices(prefix) > 0);
+        cluster.kill("a");
+        long killedAfter = (System.nanoTime() - started) / 1_000_000;
+        assertThat(sweepOnA.get(10, TimeUnit.SECONDS))
+                .as("the sweep's answer: 200 if its batches were done, none if A died first")
+                .isIn(200, -1);
+        int terminatedByA = statusA.count(terminated);
+        Map<String, Tally> mailsByA = tallies();
+        assertThat(terminationNotices(prefix))
+                .as("A must be killed with notices left to send; seed more accounts")
+                .isLessThan(DELINQUENT - NOTICES_IN_FLIGHT);
+        int preparedAfterKill = statusA.count("SELECT count(*) FROM pg_prepared_xacts");
+
+        long rerunStarted = System.nanoTime();
+        JsonNode rerun = new BillingApi(b, statusB.api()).sweep(SWEEP_DATE);
+        // B sends the notices A left on its executor, after the rerun's answer.
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> terminationNotices(prefix) >= DELINQUENT - NOTICES_IN_FLIGHT);
+        long rerunMillis = (System.nanoTime() - rerunStarted) / 1_000_000;
+        sleep(Duration.ofSeconds(2));
+
+        assertThat(statusA.count(terminated))
+                .as("delinquent accounts terminated")
+                .isEqualTo(DELINQUENT);
+        assertThat(statusA.count(
+                        "SELECT count(*)" + delinquent + " AND status_reason = 'billing' AND status_actor = 'system'"))
+                .isEqualTo(DELINQUENT);
+        assertThat(rerun.get("accountsTerminated").asInt()).isEqualTo(DELINQUENT - terminatedByA);
+        for (String active : List.of("paid", "current", "parent", "sub")) {
+            assertThat(status(controls.get(active))).as(active).isEqualTo("active");
+        }
+        assertThat(status(controls.get("banned"))).isEqualTo("banned");
+
+        Map<String, Tally> mails = tallies();
+        assertThat(mails.values())
+                .as("no recipient got a warning or a termination twice")
+                .allSatisfy(tally -> {
+                    assertThat(tally.warnings).isLessThanOrEqualTo(1);
+                    assertThat(tally.terminations).isLessThanOrEqualTo(1);
+                });
+        List<Tally> delinquentMails = mails.entrySet().stream()
+                .filter(entry -> entry.getKey().startsWith(prefix + "-"))
+                .map(Map.Entry::getValue)
+                .toList();
+        int noticesByA = mailsByA.entrySet().stream()
+                .filter(entry -> entry.getKey().startsWith(prefix + "-"))
+                .mapToInt(entry -> entry.getValue().terminations)
+                .sum();
+        int notices =
+                delinquentMails.stream().mapToInt(tally -> tally.terminations).sum();
+        int warnings =
+                delinquentMails.stream().mapToInt(tally -> tally.warnings).sum();
+        assertThat(warnings)
+                .as("the last warning for each account still without it")
+                .isEqualTo(STILL_TO_WARN);
+        assertThat(DELINQUENT - notices)
+                .as("terminated accounts without a termination e-mail (a rerun notifies what the killed node left)")
+                .isLessThanOrEqualTo(NOTICES_IN_FLIGHT);
+        Map<String, Tally> controlMails = new HashMap<>();
+        controls.keySet()
+                .forEach(control ->
+                        controlMails.put(control, mails.getOrDefault(addressOf(controls.get(control)), new Tally())));
+        assertThat(controlMails.get("paid").total()).as("paid").isZero();
+        assertThat(controlMails.get("banned").total()).as("banned").isZero();
+        assertThat(controlMails.get("parent").total())
+                .as("parent without an invoice")
+                .isZero();
+        for (String warned : List.of("current", "sub")) {
+            assertThat(controlMails.get(warned).warnings).as(warned).isEqualTo(1);
+            assertThat(controlMails.get(warned).terminations).as(warned).isZero();
+        }
+        System.out.printf(
+                "gatehouse.cluster sweep of %s over %d delinquent accounts: A killed after %d ms with %d terminated"
+                        + " and %d termination e-mails sent; rerun on B in %d ms terminated %d; termination e-mails"
+                        + " %d of %d, warnings %d; prepared transactions left by the kill: %d%n",
+                SWEEP_DATE,
+                DELINQUENT,
+                killedAfter,
+                terminatedByA,
+                noticesByA,
+                rerunMillis,
+                rerun.get("accountsTerminated").asInt(),
+                notices,
+                DELINQUENT,
+                warnings,
+                preparedAfterKill);
+    }
+
+    private String status(UUID id) {
+        return a.store()
+                .queryString("SELECT status FROM account WHERE id = ?", id)
+                .orElseThrow();
+    }
+
+    private String addressOf(UUID id) {
+        return a.store()
+                .queryString("SELECT email FROM account WHERE id = ?", id)
+                .orElseThrow();
+    }
+
+    /** The billing e-mails one recipient received. */
+    private static final class Tally {
+        int warnings;
+        int terminations;
+        int others;
+
+        int total() {
+            return warnings + terminations + others;
+        }
+    }
+
+    /** Billing e-mails per recipient, from every message the mail server holds. */
+    private Map<String, Tally> tallies() {
+        Map<String, Tally> tallies = new HashMap<>();
+        for (MimeMessage message : a.mail().messages()) {
+            try {
+                for (Address recipient : message.getAllRecipients()) {
+                    Tally tally = tallies.computeIfAbsent(recipient.toString(), address -> new Tally());
+                    String subject = message.getSubject();
+                    if (subject.startsWith("Payment reminder") || subject.startsWith("Final notice")) {
+                        tally.warnings++;
+                    } else if (subject.startsWith("Your account was terminated")) {
+                        tally.terminations++;
+                    } else {
+                        tally.others++;
+                    }
+                }
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return tallies;
+    }
+
+    private int scheduledRunLines(LocalDate date, String node) {
+        try {
+            String line = "Billing job for " + date + " (scheduled)";
+            return (int) Files.readAllLines(cluster.log(node)).stream()
+                    .filter(each -> each.contains(line))
+                    .count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Termination e-mails received so far by the sweep's delinquent accounts. */
+    private int terminationNotices(String prefix) {
+        return tallies().entrySet().stream()
+                .filter(entry -> entry.getKey().startsWith(prefix + "-"))
+                .mapToInt(entry -> entry.getValue().terminations)
+                .sum();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
