@@ -9,8 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -60,31 +58,20 @@ public final class GatehouseCluster implements AutoCloseable {
                     servers.keycloakSetup(
                             options.bundleJar(), 0, KeycloakSetup.RealmImport.NONE, KeycloakSetup.Cache.LOCAL),
                     work);
-            // Both nodes boot at once: Keycloak's database lock orders their bootstrap, B waits
-            // for the realms A imports, and the boots overlap instead of adding up.
-            List<CompletableFuture<DistributionKeycloak>> starting = new ArrayList<>();
+            // One node after the other: on an empty database two booting nodes race to create
+            // Liquibase's changelog table, which Keycloak's database lock does not cover. A
+            // creates the schema and imports the realms; B then joins.
             for (String name : NODES) {
                 Path nodeWork = work.resolve("node-" + name);
                 Path home = DistributionCopy.of(options.keycloakHome(), nodeWork.resolve("keycloak"));
                 KeycloakSetup setup = servers.keycloakSetup(
                         options.bundleJar(),
                         Ports.free(),
-                        starting.isEmpty() ? KeycloakSetup.RealmImport.AT_START : KeycloakSetup.RealmImport.NONE,
+                        keycloaks.isEmpty() ? KeycloakSetup.RealmImport.AT_START : KeycloakSetup.RealmImport.NONE,
                         KeycloakSetup.Cache.clustered(Ports.free()));
-                starting.add(CompletableFuture.supplyAsync(() -> DistributionKeycloak.start(home, setup, nodeWork)));
-            }
-            RuntimeException failed = null;
-            for (CompletableFuture<DistributionKeycloak> node : starting) {
-                try {
-                    DistributionKeycloak keycloak = node.join();
-                    keycloaks.add(keycloak);
-                    nodes.add(GatehouseEnvironment.node(options, servers, keycloak));
-                } catch (CompletionException e) {
-                    failed = e.getCause() instanceof RuntimeException cause ? cause : e;
-                }
-            }
-            if (failed != null) {
-                throw failed;
+                DistributionKeycloak keycloak = DistributionKeycloak.start(home, setup, nodeWork);
+                keycloaks.add(keycloak);
+                nodes.add(GatehouseEnvironment.node(options, servers, keycloak));
             }
             cluster.awaitMembers(NODES.size());
         } catch (RuntimeException e) {

@@ -153,8 +153,7 @@ public final class BillingJob {
             StoreTransaction.run(factory, session -> {
                 for (RealmModel realm : gatehouseRealms(session)) {
                     if (fresh) {
-                        GatehouseMetrics.global()
-                                .accountsStatusChanged(realm.getName(), "terminated", accounts.size());
+                        GatehouseMetrics.global().accountsStatusChanged(realm.getName(), "terminated", accounts.size());
                     }
                     AccessRevocation.endAccess(session, realm, accounts);
                 }
@@ -184,8 +183,6 @@ public final class BillingJob {
                 claimed = inStore(store -> store.claimTerminationNotices(period, ACCOUNTS_PER_TRANSACTION));
             }
         });
-    }
-        }
     }
 
     /** Sends a claimed warning, or gives it back for the next run when the e-mail fails. */
