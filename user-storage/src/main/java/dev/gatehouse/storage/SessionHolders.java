@@ -42,7 +42,9 @@ final class SessionHolders {
     }
 
     static SessionHolders of(KeycloakSession session, RealmModel realm, Collection<UserModel> users) {
-        List<String> ids = users.stream().map(UserModel::getId).toList();
+        // A lambda, not UserModel::getId: that method reference names Keycloak 26.7's Model
+        // interface, which 26.5 lacks (NoClassDefFoundError there).
+        List<String> ids = users.stream().map(user -> user.getId()).toList();
         Set<String> online = new HashSet<>();
         Set<String> offline = new HashSet<>();
         if (!ids.isEmpty()) {
