@@ -71,7 +71,10 @@ final class LoadRun {
         try {
             ClosedLoop.run(this::oneOperation, Math.max(1, config.loadClients() - 1), config.loadDuration());
         } finally {
-            admin.shutdownNow();
+            // No new bans; the one in flight gets its answer (interrupting it would count the
+            // bench's own shutdown as an unexpected error).
+            admin.shutdown();
+            awaitQuietly(admin);
         }
         double seconds = (System.nanoTime() - begin) / 1e9;
         List<LoadTally.Success> successes = tally.successes();
@@ -129,6 +132,17 @@ final class LoadRun {
             guarded(kind, account, () -> userOperation(kind, account));
             return true;
         });
+    }
+
+    private static void awaitQuietly(ScheduledExecutorService admin) {
+        try {
+            if (!admin.awaitTermination(60, TimeUnit.SECONDS)) {
+                admin.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            admin.shutdownNow();
+        }
     }
 
     /** The admin client: a ban of any account, in use or not. */
