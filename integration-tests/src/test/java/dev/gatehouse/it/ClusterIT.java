@@ -122,8 +122,14 @@ class ClusterIT {
     @DisplayName("a ban through node A: node B refuses the refresh token it issued, the direct grant and the browser"
             + " password step within 1 s of the ban's answer")
     void banPropagates() throws Exception {
+        // One account per path, all in the banned subtree: a refused login of one user counts
+        // toward Keycloak's brute-force quick-login check, which would lock that user's next path.
         String name = Names.unique("cluster-ban");
         UUID id = account(name, name + "@it.test", null);
+        String grantName = Names.unique("cluster-ban-grant");
+        account(grantName, grantName + "@it.test", id);
+        String browserName = Names.unique("cluster-ban-browser");
+        account(browserName, browserName + "@it.test", id);
         String refresh = statusB.refreshToken(name, PASSWORD, false);
         assertThat(statusB.refresh(refresh).statusCode())
                 .as("refresh on B before the ban")
@@ -133,7 +139,7 @@ class ClusterIT {
         List<Page> passwordPages = new ArrayList<>();
         for (int i = 0; i < BROWSER_ATTEMPTS; i++) {
             BrowserClient browser = b.browser();
-            Page page = pagesB.identify(browser, name);
+            Page page = pagesB.identify(browser, browserName);
             assertThat(LoginPages.isPasswordPage(page)).as(page.body()).isTrue();
             browsers.add(browser);
             passwordPages.add(page);
@@ -145,8 +151,8 @@ class ClusterIT {
 
         CompletableFuture<Long> refreshRefused = CompletableFuture.supplyAsync(
                 () -> delayUntilRefused(answered, () -> refused(statusB.refresh(refresh)), "refresh"));
-        CompletableFuture<Long> grantRefused = CompletableFuture.supplyAsync(
-                () -> delayUntilRefused(answered, () -> refused(statusB.grant(name, PASSWORD, false)), "direct grant"));
+        CompletableFuture<Long> grantRefused = CompletableFuture.supplyAsync(() ->
+                delayUntilRefused(answered, () -> refused(statusB.grant(grantName, PASSWORD, false)), "direct grant"));
         int[] attempt = {0};
         CompletableFuture<Long> browserRefused = CompletableFuture.supplyAsync(() -> delayUntilRefused(
                 answered,
