@@ -53,7 +53,7 @@ public final class GatehouseEnvironment implements AutoCloseable {
                     Path.of(required("keycloak.home")),
                     Path.of(required("gatehouse.bundle")),
                     System.getProperty("keycloak.runtime", "distribution"),
-                    System.getProperty("keycloak.dist.version", "26.7.3"),
+                    System.getProperty("keycloak.dist.version", "26.7.5"),
                     Integer.getInteger("gatehouse.port", 0),
                     KeycloakSetup.RealmImport.AT_START);
         }

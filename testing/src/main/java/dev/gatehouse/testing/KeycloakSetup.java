@@ -113,7 +113,8 @@ public record KeycloakSetup(
         options.put("http-enabled", "true");
         options.put("http-port", String.valueOf(httpPort));
         options.put("http-management-port", String.valueOf(managementPort));
-        options.put("hostname-strict", "false");
+        // Issuer and e-mailed links come from this URL, never from a request's Host header (SPEC S2).
+        options.put("hostname", baseUrl());
         options.put("db-url", keycloakDbUrl);
         options.put("db-username", dbUser);
         options.put("db-password", dbPassword);

@@ -11,7 +11,8 @@ import io.micrometer.core.instrument.Metrics;
  *
  * <p>Prometheus names: {@code gatehouse_logins_denied_total{reason}},
  * {@code gatehouse_unified_redirects_total}, {@code gatehouse_signups_total{stage}},
- * {@code gatehouse_api_key_checks_total{result}}, {@code gatehouse_accounts_status_changed_total{status}}.
+ * {@code gatehouse_api_key_checks_total{result}}, {@code gatehouse_accounts_status_changed_total{status}},
+ * {@code gatehouse_password_hashes_total{kind}}.
  */
 public final class GatehouseMetrics {
 
@@ -30,6 +31,13 @@ public final class GatehouseMetrics {
         String tag() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
+    }
+
+    /** Which bcrypt computation a request paid: a new hash, a check of a stored one, or the dummy. */
+    public enum PasswordHash {
+        HASH,
+        VERIFY,
+        DUMMY
     }
 
     /** What an API-key check answered: 200, 401 or 403. */
@@ -90,6 +98,18 @@ public final class GatehouseMetrics {
             counter(NAMESPACE + ".accounts.status.changed", "Accounts terminated or banned", realm, "status", status)
                     .increment(accounts);
         }
+    }
+
+    /**
+     * One bcrypt computation. Not tagged by realm (the hasher knows none): tests read the difference
+     * around one request to show that every branch of a public path pays the same number of hashes.
+     */
+    public void passwordHash(PasswordHash kind) {
+        Counter.builder(NAMESPACE + ".password.hashes")
+                .description("bcrypt computations, by kind")
+                .tag("kind", tag(kind))
+                .register(registry)
+                .increment();
     }
 
     private Counter counter(String name, String description, String realm, String key, String value) {

@@ -2,6 +2,8 @@ package dev.gatehouse.store;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
+import dev.gatehouse.metrics.GatehouseMetrics;
+import dev.gatehouse.metrics.GatehouseMetrics.PasswordHash;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -29,10 +31,11 @@ public final class PasswordHasher {
             throw new IllegalArgumentException("bcrypt cost must be between " + MIN_COST + " and " + MAX_COST);
         }
         this.cost = cost;
-        this.dummyHash = hash("gatehouse-dummy-password");
+        this.dummyHash = HASHER.hashToString(cost, "gatehouse-dummy-password".toCharArray());
     }
 
     public String hash(String password) {
+        GatehouseMetrics.global().passwordHash(PasswordHash.HASH);
         return HASHER.hashToString(cost, password.toCharArray());
     }
 
@@ -41,6 +44,17 @@ public final class PasswordHasher {
         if (password == null || storedHash == null) {
             return false;
         }
+        GatehouseMetrics.global().passwordHash(PasswordHash.VERIFY);
+        return check(password, storedHash);
+    }
+
+    /** Spends the time of one verification, for identifiers that match no account. */
+    public void dummyVerify(String password) {
+        GatehouseMetrics.global().passwordHash(PasswordHash.DUMMY);
+        check(password == null ? "" : password, dummyHash);
+    }
+
+    private static boolean check(String password, String storedHash) {
         try {
             return VERIFYER.verify(
                             password.getBytes(StandardCharsets.UTF_8), storedHash.getBytes(StandardCharsets.UTF_8))
@@ -48,10 +62,5 @@ public final class PasswordHasher {
         } catch (IllegalArgumentException malformedHash) {
             return false;
         }
-    }
-
-    /** Spends the time of one verification, for identifiers that match no account. */
-    public void dummyVerify(String password) {
-        verify(password == null ? "" : password, dummyHash);
     }
 }
