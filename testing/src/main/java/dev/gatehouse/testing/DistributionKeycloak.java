@@ -25,8 +25,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class DistributionKeycloak implements KeycloakServer {
 
-    private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(5);
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+    private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(10);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(8);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(25);
 
     private final Path home;
