@@ -119,6 +119,23 @@ public final class GatehouseEnvironment implements AutoCloseable {
         LOG.info("Keycloak restarted in {} s", (System.nanoTime() - started) / 1_000_000_000);
     }
 
+    /**
+     * A second Keycloak node on the same databases and SMTP, local caches, whose {@code hostname} is
+     * {@code hostname} (the URL a deployment such as docker-compose publishes) while it listens on a
+     * free port of its own. The caller closes it. Distribution runtime only.
+     */
+    public KeycloakServer startNodeWithHostname(String hostname) {
+        if (!"distribution".equals(options.runtime())) {
+            throw new IllegalStateException("A second node runs from the unpacked distribution only");
+        }
+        Path nodeWork = options.workDirectory().resolve("hostname-node");
+        Path home = DistributionCopy.of(options.keycloakHome(), nodeWork.resolve("keycloak"));
+        KeycloakSetup setup = servers.keycloakSetup(
+                        options.bundleJar(), Ports.free(), KeycloakSetup.RealmImport.NONE, KeycloakSetup.Cache.LOCAL)
+                .withHostname(hostname);
+        return DistributionKeycloak.start(home, setup, nodeWork);
+    }
+
     public AccountStore store() {
         return servers.store();
     }

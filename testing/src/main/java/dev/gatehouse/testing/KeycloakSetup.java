@@ -19,7 +19,34 @@ public record KeycloakSetup(
         String dbPassword,
         int smtpPort,
         RealmImport realmImport,
-        Cache cache) {
+        Cache cache,
+        String hostname) {
+
+    /** Keycloak's {@code hostname} is the URL the node is reached at. */
+    public KeycloakSetup(
+            Path bundleJar,
+            int httpPort,
+            int managementPort,
+            String keycloakDbUrl,
+            String accountsDbUrl,
+            String dbUser,
+            String dbPassword,
+            int smtpPort,
+            RealmImport realmImport,
+            Cache cache) {
+        this(
+                bundleJar,
+                httpPort,
+                managementPort,
+                keycloakDbUrl,
+                accountsDbUrl,
+                dbUser,
+                dbPassword,
+                smtpPort,
+                realmImport,
+                cache,
+                null);
+    }
 
     /** A single node with local caches, as every test but the cluster's runs. */
     public KeycloakSetup(
@@ -97,6 +124,30 @@ public record KeycloakSetup(
         return "http://localhost:" + httpPort;
     }
 
+    /**
+     * The same node with another {@code hostname}, as a deployment behind a proxy has: issuer and
+     * links name that URL while the node listens on {@link #baseUrl()}.
+     */
+    public KeycloakSetup withHostname(String otherHostname) {
+        return new KeycloakSetup(
+                bundleJar,
+                httpPort,
+                managementPort,
+                keycloakDbUrl,
+                accountsDbUrl,
+                dbUser,
+                dbPassword,
+                smtpPort,
+                realmImport,
+                cache,
+                otherHostname);
+    }
+
+    /** The URL issuer and links are built from: {@link #baseUrl()} unless another hostname was set. */
+    public String publicUrl() {
+        return hostname == null ? baseUrl() : hostname;
+    }
+
     /** Options fixed when Keycloak is built ({@code kc.sh build}). */
     public Map<String, String> buildOptions() {
         Map<String, String> options = new LinkedHashMap<>();
@@ -114,7 +165,7 @@ public record KeycloakSetup(
         options.put("http-port", String.valueOf(httpPort));
         options.put("http-management-port", String.valueOf(managementPort));
         // Issuer and e-mailed links come from this URL, never from a request's Host header (SPEC S2).
-        options.put("hostname", baseUrl());
+        options.put("hostname", publicUrl());
         options.put("db-url", keycloakDbUrl);
         options.put("db-username", dbUser);
         options.put("db-password", dbPassword);
