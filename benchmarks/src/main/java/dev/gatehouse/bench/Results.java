@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * The figures of a run, in the order they were measured: written to {@code results.json} as
  * {@code {"name": {"value": …, "unit": "…"}}} after every phase (a skipped figure has
- * {@code "value": null} and a {@code "skipped"} reason), and printed as a table with the goals of
+ * {@code "value": null} and a {@code "skipped"} reason; a {@code "note"} says where a figure came from), and printed as a table with the goals of
  * issue 9.
  */
 final class Results {
@@ -34,11 +34,16 @@ final class Results {
         return file;
     }
 
-    /** A figure; {@code skipped} is null for a measured one. */
-    record Metric(String name, Double value, String unit, String skipped) {}
+    /** A figure; {@code skipped} is null for a measured one, {@code note} null without one. */
+    record Metric(String name, Double value, String unit, String skipped, String note) {}
 
     synchronized void put(String name, double value, String unit) {
-        metrics.put(name, new Metric(name, value, unit, null));
+        put(name, value, unit, null);
+    }
+
+    /** A measured figure with a note printed beside it (where the figure came from, say). */
+    synchronized void put(String name, double value, String unit, String note) {
+        metrics.put(name, new Metric(name, value, unit, null, note));
     }
 
     /** A measured figure, or null when it was not measured (yet). */
@@ -48,7 +53,7 @@ final class Results {
     }
 
     synchronized void skip(String name, String unit, String reason) {
-        metrics.put(name, new Metric(name, null, unit, reason));
+        metrics.put(name, new Metric(name, null, unit, reason, null));
     }
 
     /** Marks every figure of a phase that has no value yet as skipped. */
@@ -68,6 +73,9 @@ final class Results {
             node.put("unit", metric.unit());
             if (metric.skipped() != null) {
                 node.put("skipped", metric.skipped());
+            }
+            if (metric.note() != null) {
+                node.put("note", metric.note());
             }
         });
         try {
@@ -92,7 +100,7 @@ final class Results {
                     metric.value() == null ? "-" : number(metric.value()),
                     metric.unit(),
                     goal == null ? "" : goal.toString(),
-                    verdict);
+                    metric.note() == null ? verdict : (verdict.isEmpty() ? "" : verdict + "; ") + metric.note());
         });
     }
 
