@@ -87,7 +87,7 @@ final class Results {
     }
 
     synchronized void print(PrintStream out) {
-        String format = "%-40s %14s  %-10s %-12s %s%n";
+        String format = "%-46s %14s  %-10s %-12s %s%n";
         out.printf(format, "metric", "value", "unit", "goal", "");
         metrics.values().forEach(metric -> {
             Goals.Goal goal = Goals.of(metric.name());
