@@ -480,10 +480,14 @@ final class EnumerationPhase {
         return page;
     }
 
-    /** Addresses of the benchmarking range 198.18.0.0/15 (RFC 2544), a new one for every sample. */
+    /**
+     * A new private address (10.0.0.0/8) for every sample: the realm requires TLS of every other
+     * address ({@code sslRequired: external}, which refuses plain HTTP with {@code ssl_required}),
+     * and the bench speaks plain HTTP.
+     */
     private String nextClientIp() {
         int n = ++addresses;
-        return "198." + (18 + ((n >> 16) & 1)) + "." + ((n >> 8) & 255) + "." + (n & 255);
+        return "10." + ((n >> 16) & 255) + "." + ((n >> 8) & 255) + "." + (n & 255);
     }
 
     /** The sum of {@code gatehouse_password_hashes_total} over its kinds; NaN when it cannot be read. */
@@ -528,7 +532,7 @@ final class EnumerationPhase {
             JsonNode events = env.admin().json(BenchRealm.REALM + "/events?max=50");
             for (JsonNode event : events) {
                 String address = event.path("ipAddress").asText("");
-                if (address.startsWith("198.18.") || address.startsWith("198.19.")) {
+                if (address.startsWith("10.")) {
                     out.printf("  client addresses: Keycloak's events show the probes' own (%s)%n", address);
                     return;
                 }
