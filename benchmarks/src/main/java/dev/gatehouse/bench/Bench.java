@@ -75,7 +75,7 @@ public final class Bench {
                 () -> throughput.apiKeys(population.keysForMain(Math.min(100, config.accounts()))));
         phases.run(
                 "enumeration",
-                List.of("enumeration_max_gap_pct"),
+                List.of("enumeration_max_gap_pct", "enumeration_rate_limited"),
                 () -> new EnumerationPhase(config, env, population, results, OUT).run());
         phases.run(
                 "ban",
@@ -150,7 +150,7 @@ public final class Bench {
             if (metric.endsWith("_pct")) {
                 return "%";
             }
-            return metric.startsWith("load_") ? "count" : "ratio";
+            return metric.startsWith("load_") || metric.endsWith("_rate_limited") ? "count" : "ratio";
         }
     }
 

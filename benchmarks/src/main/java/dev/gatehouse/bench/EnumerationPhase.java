@@ -44,6 +44,7 @@ final class EnumerationPhase {
     private final BenchHttp http;
     private final String loginUrl;
     private int addresses;
+    private int rateLimited;
 
     EnumerationPhase(
             BenchConfig config, GatehouseEnvironment env, Population population, Results results, PrintStream out) {
@@ -96,6 +97,7 @@ final class EnumerationPhase {
                 results.skip("enumeration_gap_pct_" + group.key(), "%", "failed: " + e);
             }
         }
+        results.put("enumeration_rate_limited", rateLimited, "count", "answers 429, left out of the timings");
         reportClientAddresses();
         Gap max = gaps.stream()
                 .filter(gap -> !Double.isNaN(gap.gapPercent()))
@@ -296,6 +298,7 @@ final class EnumerationPhase {
                 }
             }
         }
+        tallies.forEach(tally -> rateLimited += tally.limited);
         return report(group, tallies);
     }
 
@@ -356,18 +359,14 @@ final class EnumerationPhase {
         }
         double gap = Timings.gapPercent(first.median(), second.median());
         double p = Timings.mannWhitneyP(first, second);
-        String detail = String.format(
-                Locale.ROOT,
-                "%s %s vs %s %s, p = %.3f",
-                labelA,
-                Timings.millis(first.median()),
-                labelB,
-                Timings.millis(second.median()),
-                p);
-        String limited = tallies.get(a).limited + tallies.get(b).limited > 0
-                ? (tallies.get(a).limited + tallies.get(b).limited) + " rate-limited answers left out"
-                : null;
-        results.put(metric, gap, "%", limited);
+        String detail = labelA + " " + Timings.millis(first.median()) + " vs " + labelB + " "
+                + Timings.millis(second.median()) + ", " + Timings.pValue(p);
+        int limited = tallies.get(a).limited + tallies.get(b).limited;
+        results.put(
+                metric,
+                gap,
+                "%",
+                Timings.pValue(p) + (limited > 0 ? "; " + limited + " rate-limited answers left out" : ""));
         out.printf("    %s: gap %.1f %% (%s)%n", pair, gap, detail);
         return new Gap(metric, pair, gap, p, detail);
     }

@@ -111,6 +111,11 @@ final class Timings {
         return x >= 0 ? y : 2 - y;
     }
 
+    /** {@code p = 0.130}, or {@code p < 0.001} below what three decimals show. */
+    static String pValue(double p) {
+        return p < 0.001 ? "p < 0.001" : String.format(Locale.ROOT, "p = %.3f", p);
+    }
+
     static String millis(double value) {
         return String.format(Locale.ROOT, value < 10 ? "%.2f ms" : "%.1f ms", value);
     }

@@ -44,6 +44,13 @@ class TimingsTest {
     }
 
     @Test
+    @DisplayName("p-values print with three decimals, or as below 0.001")
+    void pValue() {
+        assertThat(Timings.pValue(0.12996)).isEqualTo("p = 0.130");
+        assertThat(Timings.pValue(0.0004)).isEqualTo("p < 0.001");
+    }
+
+    @Test
     @DisplayName("the median of an even sample is the mean of the middle two")
     void median() {
         assertThat(new Timings(new double[] {4, 1, 3, 2}).median()).isEqualTo(2.5);
