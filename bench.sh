@@ -10,7 +10,8 @@ cd "$(dirname "$0")"
 
 # The bench's Keycloak (and only it: the tests' and the demo's do not) takes a client's address from
 # X-Forwarded-For, so that the enumeration phase's probes each come from their own address and
-# limits per client IP do not stand between the samples. Keycloak reads KC_* variables as options.
+# limits per client IP do not stand between the samples. Keycloak reads KC_* variables as options;
+# the boot phase's servers inherit it too, both sides alike.
 export KC_PROXY_HEADERS="${KC_PROXY_HEADERS:-xforwarded}"
 
 echo "Building Gatehouse and the benchmarks ..."

@@ -16,8 +16,8 @@ import java.util.Map;
 /**
  * The figures of a run, in the order they were measured: written to {@code results.json} as
  * {@code {"name": {"value": …, "unit": "…"}}} after every phase (a skipped figure has
- * {@code "value": null} and a {@code "skipped"} reason; a {@code "note"} says where a figure came from), and printed as a table with the goals of
- * issue 9.
+ * {@code "value": null} and a {@code "skipped"} reason; a {@code "note"} says where a figure came
+ * from), and printed as a table with the goals of issues 9, 15 and 20.
  */
 final class Results {
 
