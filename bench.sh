@@ -8,6 +8,12 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
+# The bench's Keycloak (and only it: the tests' and the demo's do not) takes a client's address from
+# X-Forwarded-For, so that the enumeration phase's probes each come from their own address and
+# limits per client IP do not stand between the samples. Keycloak reads KC_* variables as options;
+# the boot phase's servers inherit it too, both sides alike.
+export KC_PROXY_HEADERS="${KC_PROXY_HEADERS:-xforwarded}"
+
 echo "Building Gatehouse and the benchmarks ..."
 mvn -B -q -pl benchmarks -am package -DskipTests -Dspotless.check.skip=true
 

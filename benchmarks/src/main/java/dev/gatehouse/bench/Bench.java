@@ -16,7 +16,8 @@ import java.util.Properties;
 /**
  * {@code ./bench.sh}: starts the environment the integration tests use (Keycloak 26.7 from the
  * distribution with the bundle, PostgreSQL for Keycloak and for the store, SMTP), seeds the store,
- * adds stock flows and clients beside the Gatehouse ones, runs the phases of issue 9, and writes
+ * adds stock flows and clients beside the Gatehouse ones, runs the phases of issue 9 (and the
+ * enumeration timings of issue 15), and writes
  * {@code results.json} after each phase. A phase that fails has its figures marked skipped with
  * the reason; the others still run.
  */
@@ -66,12 +67,16 @@ public final class Bench {
         banMetrics.add("ban_cascade_scaling");
 
         Phases phases = new Phases(config, results);
-        phases.run("browser", List.of("browser_login_ratio"), throughput::browser);
+        phases.run("browser", List.of("browser_login_ratio", "browser_login_vs_identifier_first"), throughput::browser);
         phases.run("direct", List.of("direct_grant_ratio"), throughput::directGrant);
         phases.run(
                 "apikey",
                 List.of("apikey_vs_client_credentials"),
                 () -> throughput.apiKeys(population.keysForMain(Math.min(100, config.accounts()))));
+        phases.run(
+                "enumeration",
+                List.of("enumeration_max_gap_pct", "enumeration_rate_limited"),
+                () -> new EnumerationPhase(config, env, population, results, OUT).run());
         phases.run(
                 "ban",
                 banMetrics,
@@ -142,7 +147,10 @@ public final class Bench {
             if (metric.endsWith("_mb")) {
                 return "MB";
             }
-            return metric.startsWith("load_") ? "count" : "ratio";
+            if (metric.endsWith("_pct")) {
+                return "%";
+            }
+            return metric.startsWith("load_") || metric.endsWith("_rate_limited") ? "count" : "ratio";
         }
     }
 

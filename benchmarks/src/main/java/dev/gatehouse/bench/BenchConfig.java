@@ -30,10 +30,12 @@ record BenchConfig(
         Duration loadDuration,
         int loadAccounts,
         Duration loadBanInterval,
+        int enumerationSamples,
+        int enumerationWarmup,
         Path output) {
 
     static final List<String> ALL_PHASES =
-            List.of("browser", "direct", "apikey", "ban", "search", "load", "sweep", "boot");
+            List.of("browser", "direct", "apikey", "enumeration", "ban", "search", "load", "sweep", "boot");
 
     static BenchConfig read() {
         return new BenchConfig(
@@ -55,6 +57,8 @@ record BenchConfig(
                 Duration.ofSeconds(integer("load.seconds", 120)),
                 integer("load.accounts", 2000),
                 Duration.ofMillis(integer("load.banIntervalMs", 1000)),
+                integer("enumeration.samples", 30),
+                integer("enumeration.warmup", 5),
                 Path.of(value("output", "target/bench")));
     }
 
@@ -69,7 +73,8 @@ record BenchConfig(
                 + "s measured=" + measured.toSeconds() + "s rounds=" + rounds + " bcryptCost=" + bcryptCost
                 + " banSizes=" + banSizes + "x" + banRepeats + " bootRuns=" + bootRuns + " load=" + loadClients
                 + " clients/" + loadDuration.toSeconds() + "s/" + loadAccounts + " accounts, a ban every "
-                + loadBanInterval.toMillis() + " ms";
+                + loadBanInterval.toMillis() + " ms, enumeration " + enumerationSamples + "+" + enumerationWarmup
+                + " samples per side";
     }
 
     private static int integer(String name, int defaultValue) {

@@ -5,11 +5,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.testing.AdminApi;
 import java.net.http.HttpResponse;
+import java.util.List;
 
 /**
  * What the bench adds to the product realm through Keycloak's Admin API: stock flows built from
- * Keycloak's own authenticators (the username-password form, direct-grant username and password
- * validation) and pairs of clients that differ only in their flow override, so that each
+ * Keycloak's own authenticators (the username-password form; the identifier-first pair of the
+ * username form and the password form; direct-grant username and password validation) and pairs of clients that differ only in their flow override, so that each
  * comparison runs the Gatehouse flow and the stock flow against the same store accounts.
  */
 final class BenchRealm {
@@ -17,6 +18,7 @@ final class BenchRealm {
     static final String REALM = "gatehouse";
     static final String GATEHOUSE_APP = "bench-gatehouse-app";
     static final String STOCK_APP = "bench-stock-app";
+    static final String STOCK_IDENTIFIER_FIRST_APP = "bench-stock-identifier-first-app";
     static final String REDIRECT = "http://localhost:3000/cb";
     static final String GATEHOUSE_API = "bench-gatehouse-api";
     static final String STOCK_API = "bench-stock-api";
@@ -25,6 +27,8 @@ final class BenchRealm {
     private static final String STOCK_BROWSER = "bench-stock-browser";
     private static final String GATE_POLICY = "gatehouse-account-status";
     private static final String STOCK_BROWSER_FORMS = "bench-stock-browser-forms";
+    private static final String STOCK_IDENTIFIER_FIRST = "bench-stock-identifier-first";
+    private static final String STOCK_IDENTIFIER_FIRST_FORMS = "bench-stock-identifier-first-forms";
     private static final String STOCK_DIRECT_GRANT = "bench-stock-direct-grant";
 
     private final AdminApi admin;
@@ -42,18 +46,16 @@ final class BenchRealm {
     }
 
     void install() {
-        createFlow(STOCK_BROWSER, "Stock Keycloak browser flow (bench)");
-        addExecution(STOCK_BROWSER, "auth-cookie");
-        addExecution(STOCK_BROWSER, "identity-provider-redirector");
-        expect(
-                admin.post(
-                        path(STOCK_BROWSER) + "/executions/flow",
-                        "{\"alias\":\"" + STOCK_BROWSER_FORMS + "\",\"type\":\"basic-flow\","
-                                + "\"provider\":\"registration-page-form\",\"description\":\"forms\"}"),
-                "forms subflow");
-        addExecution(STOCK_BROWSER_FORMS, "auth-username-password-form");
-        require(STOCK_BROWSER, "ALTERNATIVE");
-        require(STOCK_BROWSER_FORMS, "REQUIRED");
+        browserFlow(
+                STOCK_BROWSER,
+                STOCK_BROWSER_FORMS,
+                "Stock Keycloak browser flow (bench)",
+                List.of("auth-username-password-form"));
+        browserFlow(
+                STOCK_IDENTIFIER_FIRST,
+                STOCK_IDENTIFIER_FIRST_FORMS,
+                "Stock Keycloak identifier-first browser flow (bench)",
+                List.of("auth-username-form", "auth-password-form"));
 
         createFlow(STOCK_DIRECT_GRANT, "Stock Keycloak direct grant flow (bench)");
         addExecution(STOCK_DIRECT_GRANT, "direct-grant-validate-username");
@@ -64,6 +66,11 @@ final class BenchRealm {
         ObjectNode stockApp = publicApp(STOCK_APP);
         stockApp.putObject("authenticationFlowBindingOverrides").put("browser", flowId(STOCK_BROWSER));
         createClient(stockApp);
+        ObjectNode identifierFirstApp = publicApp(STOCK_IDENTIFIER_FIRST_APP);
+        identifierFirstApp
+                .putObject("authenticationFlowBindingOverrides")
+                .put("browser", flowId(STOCK_IDENTIFIER_FIRST));
+        createClient(identifierFirstApp);
         createClient(confidentialApi(GATEHOUSE_API));
         ObjectNode stockApi = confidentialApi(STOCK_API);
         stockApi.putObject("authenticationFlowBindingOverrides").put("direct_grant", flowId(STOCK_DIRECT_GRANT));
@@ -83,6 +90,25 @@ final class BenchRealm {
             }
         }
         expect(admin.put(REALM + "/client-policies/policies", policies.toString()), "client policy " + GATE_POLICY);
+    }
+
+    /**
+     * A browser flow as Keycloak's own is built: the SSO cookie or the identity-provider redirector
+     * (alternatives), else a subflow of the form authenticators, each required, in order.
+     */
+    private void browserFlow(String alias, String formsAlias, String description, List<String> forms) {
+        createFlow(alias, description);
+        addExecution(alias, "auth-cookie");
+        addExecution(alias, "identity-provider-redirector");
+        expect(
+                admin.post(
+                        path(alias) + "/executions/flow",
+                        "{\"alias\":\"" + formsAlias + "\",\"type\":\"basic-flow\","
+                                + "\"provider\":\"registration-page-form\",\"description\":\"forms\"}"),
+                "forms subflow of " + alias);
+        forms.forEach(form -> addExecution(formsAlias, form));
+        require(alias, "ALTERNATIVE");
+        require(formsAlias, "REQUIRED");
     }
 
     private void createFlow(String alias, String description) {

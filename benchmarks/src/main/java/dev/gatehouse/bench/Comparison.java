@@ -2,6 +2,10 @@ package dev.gatehouse.bench;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Two operations measured side by side at the same concurrency on the same server: both warmed
@@ -55,6 +59,37 @@ final class Comparison {
         report(name + " A", sampleA);
         report(name + " B", sampleB);
         return new Outcome(sampleA, sampleB);
+    }
+
+    /**
+     * Several operations side by side, as {@link #run(String, ClosedLoop.Operation, ClosedLoop.Operation)}
+     * two: each warmed up, then rounds in which the sides take turns, each round starting one side
+     * later (A B C, B C A, C A B, …). Returns each side's merged sample, in the order given.
+     */
+    List<Sample> runAll(String name, List<String> labels, List<ClosedLoop.Operation> sides) {
+        out.printf("  %s: warm-up %d s per side ...%n", name, config.warmUp().toSeconds());
+        sides.forEach(side -> ClosedLoop.run(side, config.concurrency(), config.warmUp()));
+        int rounds = Math.max(1, config.rounds());
+        Duration slice = config.measured().dividedBy(rounds);
+        List<Sample> merged = new ArrayList<>(Collections.nCopies(sides.size(), (Sample) null));
+        for (int round = 0; round < rounds; round++) {
+            Sample[] thisRound = new Sample[sides.size()];
+            for (int turn = 0; turn < sides.size(); turn++) {
+                int index = (round + turn) % sides.size();
+                thisRound[index] = ClosedLoop.run(sides.get(index), config.concurrency(), slice);
+            }
+            StringBuilder line = new StringBuilder("  " + name + " round " + (round + 1) + ":");
+            for (int index = 0; index < sides.size(); index++) {
+                line.append(String.format(Locale.ROOT, " %s %.1f/s", labels.get(index), thisRound[index].perSecond()));
+                Sample before = merged.get(index);
+                merged.set(index, before == null ? thisRound[index] : before.plus(thisRound[index]));
+            }
+            out.println(line);
+        }
+        for (int index = 0; index < sides.size(); index++) {
+            report(name + " " + labels.get(index), merged.get(index));
+        }
+        return merged;
     }
 
     private void report(String name, Sample sample) {

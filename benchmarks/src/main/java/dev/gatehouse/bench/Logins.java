@@ -24,6 +24,7 @@ final class Logins {
     private final BenchHttp http;
     private final String gatehouseLoginUrl;
     private final String stockLoginUrl;
+    private final String stockIdentifierFirstUrl;
 
     Logins(GatehouseEnvironment env, BenchHttp http) {
         this.env = env;
@@ -31,6 +32,8 @@ final class Logins {
         Oidc oidc = env.oidc(BenchRealm.REALM);
         this.gatehouseLoginUrl = oidc.authorizationUrl(BenchRealm.GATEHOUSE_APP, BenchRealm.REDIRECT);
         this.stockLoginUrl = oidc.authorizationUrl(BenchRealm.STOCK_APP, BenchRealm.REDIRECT);
+        this.stockIdentifierFirstUrl =
+                oidc.authorizationUrl(BenchRealm.STOCK_IDENTIFIER_FIRST_APP, BenchRealm.REDIRECT);
     }
 
     /**
@@ -38,8 +41,20 @@ final class Logins {
      * password page, redirect with a code. Returns the page where the flow stopped.
      */
     Page gatehouseBrowserLogin(String username, String password) {
+        return identifierFirstLogin(gatehouseLoginUrl, username, password);
+    }
+
+    /**
+     * Keycloak's own identifier-first login through {@code bench-stock-identifier-first-app}
+     * ({@code auth-username-form}, then {@code auth-password-form}): the same three requests.
+     */
+    Page stockIdentifierFirstLogin(String username, String password) {
+        return identifierFirstLogin(stockIdentifierFirstUrl, username, password);
+    }
+
+    private Page identifierFirstLogin(String url, String username, String password) {
         BrowserClient browser = env.browser();
-        Page identifier = browser.get(gatehouseLoginUrl);
+        Page identifier = browser.get(url);
         Page passwordPage = browser.submit(loginForm(identifier).fill("username", username));
         return browser.submit(loginForm(passwordPage).fill("password", password));
     }

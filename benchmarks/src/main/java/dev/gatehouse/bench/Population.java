@@ -44,6 +44,38 @@ final class Population {
                 count);
     }
 
+    /**
+     * Accounts of the enumeration phase, {@code <prefix>-00001} to {@code <prefix>-<count>}, each
+     * with the address {@code <name>@probe.test}: active and e-mail confirmed with the population's
+     * password, or linked to a central identity and without a password.
+     */
+    void seedProbes(String prefix, int count, boolean linked) {
+        store.execute(
+                "INSERT INTO account (username, username_key, email, email_key, email_confirmed, password_hash,"
+                        + " central_subject) SELECT n, n, n || '@probe.test', n || '@probe.test', true,"
+                        + " CASE WHEN ? THEN NULL ELSE ? END, CASE WHEN ? THEN 'bench-central-' || n END"
+                        + " FROM (SELECT ? || '-' || lpad(g::text, 5, '0') AS n FROM generate_series(1, ?) g) names",
+                linked,
+                passwordHash,
+                linked,
+                prefix,
+                count);
+    }
+
+    /** The addresses {@code <prefix>-00001@probe.test} … on the ban list. */
+    void banProbeAddresses(String prefix, int count) {
+        store.execute(
+                "INSERT INTO email_ban (email_key, email, reason) SELECT a, a, 'bench'"
+                        + " FROM (SELECT ? || '-' || lpad(g::text, 5, '0') || '@probe.test' AS a"
+                        + " FROM generate_series(1, ?) g) addresses",
+                prefix,
+                count);
+    }
+
+    static String probeName(String prefix, int number) {
+        return prefix + "-" + String.format("%05d", number);
+    }
+
     static String mainUsername(int number) {
         return PREFIX + String.format("%06d", number);
     }

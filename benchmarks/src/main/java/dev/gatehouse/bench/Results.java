@@ -16,8 +16,8 @@ import java.util.Map;
 /**
  * The figures of a run, in the order they were measured: written to {@code results.json} as
  * {@code {"name": {"value": …, "unit": "…"}}} after every phase (a skipped figure has
- * {@code "value": null} and a {@code "skipped"} reason), and printed as a table with the goals of
- * issue 9.
+ * {@code "value": null} and a {@code "skipped"} reason; a {@code "note"} says where a figure came
+ * from), and printed as a table with the goals of issues 9, 15 and 20.
  */
 final class Results {
 
@@ -34,11 +34,16 @@ final class Results {
         return file;
     }
 
-    /** A figure; {@code skipped} is null for a measured one. */
-    record Metric(String name, Double value, String unit, String skipped) {}
+    /** A figure; {@code skipped} is null for a measured one, {@code note} null without one. */
+    record Metric(String name, Double value, String unit, String skipped, String note) {}
 
     synchronized void put(String name, double value, String unit) {
-        metrics.put(name, new Metric(name, value, unit, null));
+        put(name, value, unit, null);
+    }
+
+    /** A measured figure with a note printed beside it (where the figure came from, say). */
+    synchronized void put(String name, double value, String unit, String note) {
+        metrics.put(name, new Metric(name, value, unit, null, note));
     }
 
     /** A measured figure, or null when it was not measured (yet). */
@@ -48,7 +53,7 @@ final class Results {
     }
 
     synchronized void skip(String name, String unit, String reason) {
-        metrics.put(name, new Metric(name, null, unit, reason));
+        metrics.put(name, new Metric(name, null, unit, reason, null));
     }
 
     /** Marks every figure of a phase that has no value yet as skipped. */
@@ -69,6 +74,9 @@ final class Results {
             if (metric.skipped() != null) {
                 node.put("skipped", metric.skipped());
             }
+            if (metric.note() != null) {
+                node.put("note", metric.note());
+            }
         });
         try {
             Files.createDirectories(file.getParent());
@@ -79,7 +87,7 @@ final class Results {
     }
 
     synchronized void print(PrintStream out) {
-        String format = "%-40s %14s  %-10s %-12s %s%n";
+        String format = "%-46s %14s  %-10s %-12s %s%n";
         out.printf(format, "metric", "value", "unit", "goal", "");
         metrics.values().forEach(metric -> {
             Goals.Goal goal = Goals.of(metric.name());
@@ -92,7 +100,7 @@ final class Results {
                     metric.value() == null ? "-" : number(metric.value()),
                     metric.unit(),
                     goal == null ? "" : goal.toString(),
-                    verdict);
+                    metric.note() == null ? verdict : (verdict.isEmpty() ? "" : verdict + "; ") + metric.note());
         });
     }
 

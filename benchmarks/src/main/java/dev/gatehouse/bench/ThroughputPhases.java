@@ -5,7 +5,8 @@ import java.net.http.HttpResponse;
 import java.util.List;
 
 /**
- * The side-by-side figures: Gatehouse's browser flow against Keycloak's username-password form,
+ * The side-by-side figures: Gatehouse's browser flow against Keycloak's username-password form and
+ * Keycloak's identifier-first flow,
  * Gatehouse's direct grant against Keycloak's, and the legacy API-key check against
  * client-credentials grants; each pair on the same server, the same accounts, the same
  * concurrency, interleaved.
@@ -29,16 +30,34 @@ final class ThroughputPhases {
                 index -> Population.mainUsername(index + 1));
     }
 
+    /**
+     * The Gatehouse flow against Keycloak's one-page username-password form and against Keycloak's
+     * own identifier-first flow (username form, then password form), interleaved.
+     */
     void browser() {
-        Comparison.Outcome outcome = comparison.run(
+        List<Sample> samples = comparison.runAll(
                 "browser login",
-                random -> accounts.use(
-                        random, username -> loggedIn(logins.gatehouseBrowserLogin(username, Population.PASSWORD))),
-                random -> accounts.use(
-                        random, username -> loggedIn(logins.stockBrowserLogin(username, Population.PASSWORD))));
-        results.put("browser_login_ratio", outcome.ratio(), "ratio");
-        Comparison.record(results, "browser_login_gatehouse", outcome.a(), "logins");
-        Comparison.record(results, "browser_login_stock", outcome.b(), "logins");
+                List.of("gatehouse", "stock", "identifier-first"),
+                List.of(
+                        random -> accounts.use(
+                                random,
+                                username -> loggedIn(logins.gatehouseBrowserLogin(username, Population.PASSWORD))),
+                        random -> accounts.use(
+                                random, username -> loggedIn(logins.stockBrowserLogin(username, Population.PASSWORD))),
+                        random -> accounts.use(
+                                random,
+                                username ->
+                                        loggedIn(logins.stockIdentifierFirstLogin(username, Population.PASSWORD)))));
+        Sample gatehouse = samples.get(0);
+        results.put("browser_login_ratio", ratio(gatehouse, samples.get(1)), "ratio");
+        results.put("browser_login_vs_identifier_first", ratio(gatehouse, samples.get(2)), "ratio");
+        Comparison.record(results, "browser_login_gatehouse", gatehouse, "logins");
+        Comparison.record(results, "browser_login_stock", samples.get(1), "logins");
+        Comparison.record(results, "browser_login_idfirst", samples.get(2), "logins");
+    }
+
+    private static double ratio(Sample a, Sample b) {
+        return b.perSecond() == 0 ? 0 : a.perSecond() / b.perSecond();
     }
 
     /** Gatehouse's direct grant with its token status gate, against stock Keycloak's without it. */
