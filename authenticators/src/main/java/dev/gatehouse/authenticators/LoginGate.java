@@ -80,7 +80,10 @@ final class LoginGate {
 
         /** Whether the answer may depend on the account: only once its password was proven. */
         boolean proven() {
-            return ordinal() <= CENTRAL_LOGIN_REQUIRED.ordinal();
+            return switch (this) {
+                case UNKNOWN, EMPTY_PASSWORD, LOCKED, WRONG_PASSWORD -> false;
+                default -> true;
+            };
         }
 
         /** Refusals that brute-force detection counts, as Keycloak counts them (not empty or locked). */

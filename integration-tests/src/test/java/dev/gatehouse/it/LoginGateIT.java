@@ -158,6 +158,22 @@ class LoginGateIT {
             assertThat(grant.body()).as(identifier).isEqualTo(referenceGrant.body());
             assertThat(headers(grant.headers())).as(identifier).isEqualTo(headers(referenceGrant.headers()));
         }
+
+        // A linked account's direct grant: like a wrong password, unless its kept legacy hash matches.
+        String linkedGone = name("same-linkgo");
+        String linkedKept = name("same-linkke");
+        arrange("-", "-", "-", "-", "-", linkedKept, linkedGone, "-");
+        for (Attempt attempt : List.of(
+                new Attempt("linked, no password kept", linkedGone, PASSWORD),
+                new Attempt("linked, legacy hash kept, wrong password", linkedKept, WRONG))) {
+            HttpResponse<String> grant = grant(attempt);
+            assertThat(grant.statusCode()).as(attempt.label()).isEqualTo(referenceGrant.statusCode());
+            assertThat(grant.body()).as(attempt.label()).isEqualTo(referenceGrant.body());
+            assertThat(headers(grant.headers())).as(attempt.label()).isEqualTo(headers(referenceGrant.headers()));
+        }
+        assertThat(grant(new Attempt("linked, legacy hash kept, right password", linkedKept, PASSWORD))
+                        .body())
+                .contains("central account");
     }
 
     @Test
@@ -254,6 +270,7 @@ class LoginGateIT {
                     .replaceAll("execution=[^&\"]+", "execution=X")
                     .replaceAll("tab_id=[^&\"]+", "tab_id=X")
                     .replaceAll("client_data=[^&\"]+", "client_data=X")
+                    .replaceAll("checkAuthSession\\(\\s*\"[^\"]*\"", "checkAuthSession(\"X\"")
                     .replaceAll("action=\"[^\"?]*\\?[^\"]*\"", "action=\"X\"");
         }
     }
