@@ -8,13 +8,25 @@ import org.keycloak.authentication.AuthenticationProcessor;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.services.Urls;
 import org.keycloak.services.managers.ClientSessionCode;
+import org.keycloak.utils.EmailValidationUtil;
 
 /** Sends the browser through Keycloak's broker to the central identity provider, with a login hint. */
 final class CentralRedirect {
 
     private CentralRedirect() {}
 
-    /** @return false when the provider is missing or disabled, so the caller can fall back */
+    /**
+     * The login hint for a typed identifier (SPEC P1.2): the identifier as typed when it is an
+     * e-mail address, none for a username, so that typing a username never puts an address in a URL.
+     */
+    static String loginHint(String typed) {
+        return typed != null && EmailValidationUtil.isValidEmail(typed) ? typed : null;
+    }
+
+    /**
+     * @param loginHint null for none
+     * @return false when the provider is missing or disabled, so the caller can fall back
+     */
     static boolean redirect(AuthenticationFlowContext context, String alias, String loginHint) {
         IdentityProviderModel provider =
                 context.getSession().identityProviders().getByAlias(alias);

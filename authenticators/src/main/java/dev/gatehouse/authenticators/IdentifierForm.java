@@ -1,23 +1,15 @@
 package dev.gatehouse.authenticators;
 
-import dev.gatehouse.storage.GatehouseAccounts;
 import dev.gatehouse.store.AccountStoreUnavailableException;
-import dev.gatehouse.store.Identifiers;
-import dev.gatehouse.store.PendingSignup;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.util.UUID;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.forms.login.LoginFormsProvider;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.ModelDuplicateException;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.validation.Validation;
@@ -30,18 +22,12 @@ final class IdentifierForm extends AbstractUsernameFormAuthenticator implements 
 
     static final String MISSING_IDENTIFIER = "gatehouse.identifierMissing";
 
-    /** Auth note: id of the account the identifier matched, for the password step. */
-    static final String IDENTIFIED_USER = "GATEHOUSE_IDENTIFIED_USER";
-
-    /** Auth note: id of the pending signup the identifier matched when no account did. */
-    static final String IDENTIFIED_SIGNUP = "GATEHOUSE_IDENTIFIED_SIGNUP";
-
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         UserModel user = context.getUser();
         if (user != null) {
             // Re-authentication of a known session user: no identifier to ask for.
-            route(context, user, null, user.getUsername());
+            route(context, new Identified(user, null), user.getUsername());
             return;
         }
         MultivaluedMap<String, String> formData = new MultivaluedHashMap<>();
@@ -73,70 +59,37 @@ final class IdentifierForm extends AbstractUsernameFormAuthenticator implements 
         // The password step shows the identifier as typed, for known and unknown ones alike.
         authSession.setAuthNote(USERNAME_HIDDEN, "true");
         try {
-            UserModel user = find(context.getSession(), context.getRealm(), identifier);
-            UUID signup = user == null ? findSignup(context.getSession(), identifier) : null;
-            route(context, user, signup, identifier);
+            route(context, Identified.find(context.getSession(), context.getRealm(), identifier), identifier);
         } catch (AccountStoreUnavailableException e) {
             StoreOutage.browserChallenge(context, e);
         }
     }
 
     /** A pending signup counts as found: its password step shows the unconfirmed page (SPEC P2.3). */
-    private void route(AuthenticationFlowContext context, UserModel user, UUID signup, String identifier) {
-        CentralIdentity central = CentralIdentity.of(context.getRealm());
-        boolean linked = user != null && central.isLinked(context.getSession(), context.getRealm(), user);
+    private void route(AuthenticationFlowContext context, Identified found, String identifier) {
+        boolean linked = found.linked(context.getSession(), context.getRealm());
         IdentifierFormConfig config = IdentifierFormConfig.of(context.getAuthenticatorConfig());
-        switch (IdentifierRoute.of(user != null || signup != null, linked, config.unknownIdentifiers())) {
+        boolean known = found.user() != null || found.signup() != null;
+        switch (IdentifierRoute.of(known, linked, config.unknownIdentifiers())) {
             case CENTRAL -> {
-                String hint = user != null && user.getEmail() != null ? user.getEmail() : identifier;
-                if (!CentralRedirect.redirect(context, central.alias(), hint)) {
-                    toPassword(context, user, signup);
+                String alias = CentralIdentity.of(context.getRealm()).alias();
+                if (!CentralRedirect.redirect(context, alias, CentralRedirect.loginHint(identifier))) {
+                    toPassword(context, found);
                 }
             }
-            case PASSWORD -> toPassword(context, user, signup);
-            case PASSWORD_UNKNOWN -> toPassword(context, null, null);
+            case PASSWORD -> toPassword(context, found);
+            case PASSWORD_UNKNOWN -> toPassword(context, Identified.NOBODY);
         }
     }
 
     /**
-     * The account goes to the password step as a note, not as the flow's user: Keycloak checks the
+     * What was found goes to the password step as notes, not as the flow's user: Keycloak checks the
      * flow's user on every request and would show "account disabled" before any password.
      */
-    private static void toPassword(AuthenticationFlowContext context, UserModel user, UUID signup) {
+    private static void toPassword(AuthenticationFlowContext context, Identified found) {
         context.clearUser();
-        note(context, IDENTIFIED_USER, user == null ? null : user.getId());
-        note(context, IDENTIFIED_SIGNUP, signup == null ? null : signup.toString());
+        found.remember(context.getAuthenticationSession());
         context.success();
-    }
-
-    private static void note(AuthenticationFlowContext context, String name, String value) {
-        if (value == null) {
-            context.getAuthenticationSession().removeAuthNote(name);
-        } else {
-            context.getAuthenticationSession().setAuthNote(name, value);
-        }
-    }
-
-    private static UUID findSignup(KeycloakSession session, String identifier) {
-        if (!Identifiers.isValidUsername(identifier)) {
-            return null;
-        }
-        return GatehouseAccounts.pendingSignups(session)
-                .findLiveByIdentifier(identifier)
-                .map(PendingSignup::id)
-                .orElse(null);
-    }
-
-    private static UserModel find(KeycloakSession session, RealmModel realm, String identifier) {
-        if (!Identifiers.isValidUsername(identifier)) {
-            return null;
-        }
-        try {
-            return KeycloakModelUtils.findUserByNameOrEmail(session, realm, identifier);
-        } catch (ModelDuplicateException ambiguous) {
-            // An e-mail shared by several accounts resolves to none of them (SPEC P4.2).
-            return null;
-        }
     }
 
     @Override

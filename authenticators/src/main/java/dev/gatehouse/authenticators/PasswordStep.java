@@ -1,35 +1,30 @@
 package dev.gatehouse.authenticators;
 
-import dev.gatehouse.authenticators.PasswordDecision.Candidate;
-import dev.gatehouse.storage.AccountAttributes;
-import dev.gatehouse.storage.GatehouseAccounts;
-import dev.gatehouse.store.AccountPolicy;
+import dev.gatehouse.authenticators.LoginGate.Verdict;
 import dev.gatehouse.store.AccountStatus;
 import dev.gatehouse.store.AccountStoreUnavailableException;
-import dev.gatehouse.store.PendingSignup;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.util.UUID;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
-import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.events.Errors;
 import org.keycloak.forms.login.LoginFormsProvider;
-import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.messages.Messages;
 import org.keycloak.services.validation.Validation;
 
 /**
- * {@code gatehouse-password}: the password of the account the identifier step found, checked
- * against the store; with no account, the same page fails the same way after a dummy hash. The
- * proven password of a pending signup or of an unconfirmed address gets {@link UnconfirmedPage}.
+ * {@code gatehouse-password}: the password of what the identifier step found, through {@link
+ * LoginGate}: one hash per attempt whatever was found, the same page for every refusal, and the
+ * account's state (blocked, unconfirmed, central login) only once its password was proven.
  */
 final class PasswordStep extends AbstractUsernameFormAuthenticator implements StatelessAuthenticator {
 
-    private static final AccountPolicy POLICY = new AccountPolicy();
+    static final String CENTRAL_LOGIN_REQUIRED = "gatehouse.centralLoginRequired";
+    static final String CENTRAL_EVENT_ERROR = "gatehouse_central_login_required";
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -44,72 +39,73 @@ final class PasswordStep extends AbstractUsernameFormAuthenticator implements St
                 return;
             }
             UnconfirmedPage.forget(context);
-            // Not the flow's user yet: Keycloak refuses a disabled flow user before any password is
-            // checked. Brute-force detection counts failures by the attempted username.
-            UserModel user = identified(context);
-            PendingSignup signup = user == null ? identifiedSignup(context) : null;
-            switch (PasswordDecision.decide(
-                    user != null ? Candidate.ACCOUNT : signup != null ? Candidate.PENDING_SIGNUP : Candidate.NONE,
-                    () -> user != null
-                            ? validatePassword(context, user, formData, false)
-                            : GatehouseAccounts.hasher(context.getRealm())
-                                    .verify(
-                                            formData.getFirst(CredentialRepresentation.PASSWORD),
-                                            signup.passwordHash()),
-                    () -> AuthenticatorUtils.dummyHash(context))) {
-                case ACCEPTED -> {
-                    // Only now, with the password proven, may the page tell that the account is blocked.
-                    if (accountUsable(context, user)) {
-                        context.setUser(user);
-                        context.success(PasswordCredentialModel.TYPE);
-                    }
-                }
-                case REJECTED -> {
-                    // validatePassword has recorded the event and the failure challenge.
-                }
-                case UNCONFIRMED_SIGNUP -> UnconfirmedPage.forSignup(context, signup);
-                case UNKNOWN_ACCOUNT -> rejectUnknown(context);
+            Identified found = Identified.remembered(context);
+            String password = formData.getFirst(CredentialRepresentation.PASSWORD);
+            Verdict verdict = LoginGate.decide(found.subject(context), password, found.passwords(context, password));
+            if (verdict.proven()) {
+                proven(context, found, verdict);
+            } else {
+                refuse(context, found, verdict);
             }
         } catch (AccountStoreUnavailableException e) {
             StoreOutage.browserChallenge(context, e);
         }
     }
 
-    /** Store accounts that the policy refuses get their own page; other disabled users Keycloak's. */
-    private boolean accountUsable(AuthenticationFlowContext context, UserModel user) {
-        String status = user.getFirstAttribute(AccountAttributes.EFFECTIVE_STATUS);
-        if (status != null) {
-            AccountStatus effective = AccountStatus.fromDb(status);
-            if (!POLICY.login(effective).allowed()) {
-                BlockedAccountPage.challenge(context, user, effective);
-                return false;
+    private void proven(AuthenticationFlowContext context, Identified found, Verdict verdict) {
+        switch (verdict) {
+            case ALLOW, SECOND_FACTOR -> {
+                context.getAuthenticationSession().setAuthNote(AuthenticationManager.PASSWORD_VALIDATED, "true");
+                context.setUser(found.user());
+                context.success(PasswordCredentialModel.TYPE);
             }
+            case BANNED -> BlockedAccountPage.challenge(context, found.user(), AccountStatus.BANNED);
+            case TERMINATED -> BlockedAccountPage.challenge(context, found.user(), AccountStatus.TERMINATED);
+            // Keycloak's own answer to a disabled user: "Account is disabled".
+            case DISABLED -> enabledUser(context, found.user());
+            case UNCONFIRMED -> {
+                if (found.signup() != null) {
+                    UnconfirmedPage.forSignup(context, found.signup());
+                } else {
+                    UnconfirmedPage.forAccount(context, found.user());
+                }
+            }
+            case CENTRAL_LOGIN_REQUIRED -> {
+                // Reached only while the central provider is unavailable to the identifier step.
+                context.getEvent().user(found.user()).error(CENTRAL_EVENT_ERROR);
+                context.failureChallenge(
+                        AuthenticationFlowError.INVALID_CREDENTIALS,
+                        challenge(context, CENTRAL_LOGIN_REQUIRED, Validation.FIELD_PASSWORD));
+            }
+            default -> throw new IllegalStateException("Not a proven verdict: " + verdict);
         }
-        if (UnconfirmedGate.blocks(user)) {
-            UnconfirmedPage.forAccount(context, user);
-            return false;
+    }
+
+    /** One page for every refusal; only the event and brute-force counting tell them apart. */
+    private void refuse(AuthenticationFlowContext context, Identified found, Verdict verdict) {
+        if (found.user() != null) {
+            context.getEvent().user(found.user());
         }
-        return enabledUser(context, user);
-    }
-
-    private static UserModel identified(AuthenticationFlowContext context) {
-        String id = context.getAuthenticationSession().getAuthNote(IdentifierForm.IDENTIFIED_USER);
-        return id == null ? null : context.getSession().users().getUserById(context.getRealm(), id);
-    }
-
-    private static PendingSignup identifiedSignup(AuthenticationFlowContext context) {
-        String id = context.getAuthenticationSession().getAuthNote(IdentifierForm.IDENTIFIED_SIGNUP);
-        return id == null
-                ? null
-                : GatehouseAccounts.pendingSignups(context.getSession())
-                        .findLive(UUID.fromString(id))
-                        .orElse(null);
-    }
-
-    private void rejectUnknown(AuthenticationFlowContext context) {
-        context.getEvent().error(Errors.USER_NOT_FOUND);
+        context.getEvent()
+                .error(
+                        switch (verdict) {
+                            case UNKNOWN -> Errors.USER_NOT_FOUND;
+                            case LOCKED -> Errors.USER_TEMPORARILY_DISABLED;
+                            default -> Errors.INVALID_USER_CREDENTIALS;
+                        });
+        if (verdict == Verdict.WRONG_PASSWORD) {
+            found.failed(context);
+        }
         Response page = challenge(context, getDefaultChallengeMessage(context), Validation.FIELD_PASSWORD);
-        context.failureChallenge(AuthenticationFlowError.INVALID_USER, page);
+        if (verdict.countsAsFailure()) {
+            context.failureChallenge(
+                    verdict == Verdict.UNKNOWN
+                            ? AuthenticationFlowError.INVALID_USER
+                            : AuthenticationFlowError.INVALID_CREDENTIALS,
+                    page);
+        } else {
+            context.forceChallenge(page);
+        }
     }
 
     /** Every re-rendered password page links to the troubleshooting section of its error (SPEC P3.3). */

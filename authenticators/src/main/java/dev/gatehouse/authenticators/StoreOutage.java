@@ -1,9 +1,8 @@
 package dev.gatehouse.authenticators;
 
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
 import org.jboss.logging.Logger;
+import org.keycloak.OAuthErrorException;
 import org.keycloak.authentication.AuthenticationFlowContext;
 
 /**
@@ -33,13 +32,12 @@ final class StoreOutage {
 
     static void directGrantChallenge(AuthenticationFlowContext context, RuntimeException cause) {
         record(context, cause);
-        Response error = Response.status(Response.Status.SERVICE_UNAVAILABLE)
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Map.of(
-                        "error", "temporarily_unavailable",
-                        "error_description", "The account store is temporarily unavailable"))
-                .build();
-        context.forceChallenge(error);
+        context.forceChallenge(GrantError.of(
+                context,
+                Response.Status.SERVICE_UNAVAILABLE,
+                OAuthErrorException.TEMPORARILY_UNAVAILABLE,
+                null,
+                MESSAGE));
     }
 
     private static void record(AuthenticationFlowContext context, RuntimeException cause) {

@@ -95,12 +95,8 @@ final class TokenStatusGate implements ClientPolicyExecutorProvider<ClientPolicy
             ClientPolicyContext context, RealmModel realm, UserModel user, AccountStatus status) {
         boolean banned = status == AccountStatus.BANNED;
         String link = TroubleshootingLink.to(session, realm, banned ? "account-banned" : "billing-terminated");
-        String description = DirectGrantAccountStatus.message(
-                session,
-                realm,
-                user,
-                banned ? DirectGrantAccountStatus.BANNED : DirectGrantAccountStatus.TERMINATED,
-                link);
+        String description =
+                GrantError.message(session, realm, user, banned ? GrantError.BANNED : GrantError.TERMINATED, link);
         return context.getEvent() == ClientPolicyEvent.USERINFO_REQUEST
                 ? new ClientPolicyException(
                         OAuthErrorException.INVALID_TOKEN, description, Response.Status.UNAUTHORIZED)

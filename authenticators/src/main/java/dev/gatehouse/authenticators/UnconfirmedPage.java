@@ -21,6 +21,7 @@ import org.keycloak.models.UserModel;
 final class UnconfirmedPage {
 
     static final String TEMPLATE = "gatehouse-unconfirmed.ftl";
+    static final String EVENT_ERROR = "gatehouse_email_not_confirmed";
     /** The hidden field of the resend form. */
     static final String RESEND = "gatehouse-resend";
 
@@ -34,7 +35,7 @@ final class UnconfirmedPage {
 
     static void forSignup(AuthenticationFlowContext context, PendingSignup signup) {
         prove(context, ConfirmationToken.Kind.SIGNUP, signup.id());
-        context.getEvent().detail(Details.EMAIL, signup.email()).error(UnconfirmedGrantError.EVENT_ERROR);
+        context.getEvent().detail(Details.EMAIL, signup.email()).error(EVENT_ERROR);
         context.forceChallenge(page(context, signup.email(), null, Response.Status.FORBIDDEN));
     }
 
@@ -43,7 +44,7 @@ final class UnconfirmedPage {
                 context,
                 ConfirmationToken.Kind.ACCOUNT,
                 GatehouseAccounts.accountId(context.getRealm(), user).orElseThrow());
-        context.getEvent().user(user).detail(Details.EMAIL, user.getEmail()).error(UnconfirmedGrantError.EVENT_ERROR);
+        context.getEvent().user(user).detail(Details.EMAIL, user.getEmail()).error(EVENT_ERROR);
         context.forceChallenge(page(context, user.getEmail(), null, Response.Status.FORBIDDEN));
     }
 

@@ -312,7 +312,11 @@ class AttackMatrixIT {
         if (!centralPage.uri().getPath().startsWith("/realms/console/")) {
             return new Outcome(false, centralPage.status() + " not sent to the central login");
         }
-        return browser(browser.submit(centralPage.form(LoginPages.FORM).fill("password", CENTRAL_PASSWORD)));
+        // A typed username gives no login hint (SPEC P1.2): the central login asks for its own.
+        return browser(browser.submit(centralPage
+                .form(LoginPages.FORM)
+                .fill("username", linkedUsername + "-c")
+                .fill("password", CENTRAL_PASSWORD)));
     }
 
     /** A browser got in when the flow left for the client with a code that the client can redeem. */

@@ -36,6 +36,11 @@ public final class BrowserClient {
 
     private String acceptLanguage = "en";
 
+    /** The last page's response headers and the URIs its request and redirects went to. */
+    private HttpHeaders lastHeaders = HttpHeaders.of(Map.of(), (name, value) -> true);
+
+    private final List<URI> lastHops = new java.util.ArrayList<>();
+
     BrowserClient(String baseUrl) {
         this.baseUrl = baseUrl;
     }
@@ -72,6 +77,16 @@ public final class BrowserClient {
         return follow(request);
     }
 
+    /** The headers of the last page's final response (the redirect that left the server, if it did). */
+    public HttpHeaders lastHeaders() {
+        return lastHeaders;
+    }
+
+    /** Every URI the last page's request and its redirects went to, the one that left the server included. */
+    public List<URI> lastHops() {
+        return List.copyOf(lastHops);
+    }
+
     public Optional<String> cookie(String name) {
         return cookies.values().stream()
                 .map(byName -> byName.get(name))
@@ -81,8 +96,11 @@ public final class BrowserClient {
 
     private Page follow(HttpRequest first) {
         HttpRequest request = first;
+        lastHops.clear();
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+            lastHops.add(request.uri());
             HttpResponse<String> response = send(request);
+            lastHeaders = response.headers();
             remember(request.uri(), response.headers());
             Optional<String> location = response.headers().firstValue("Location");
             if (response.statusCode() / 100 != 3 || location.isEmpty()) {
@@ -90,6 +108,7 @@ public final class BrowserClient {
             }
             URI next = request.uri().resolve(location.get());
             if (!next.toString().startsWith(baseUrl)) {
+                lastHops.add(next);
                 return new Page(response.statusCode(), request.uri(), response.body(), Optional.of(next));
             }
             request = request(next).GET().build();
