@@ -41,11 +41,11 @@ final class TeammateManagement {
     /**
      * Invitations e-mail an address of the inviter's choosing: realm attributes
      * {@code gatehouseTeammateInviteLimit} (per team, default 10),
-     * {@code gatehouseTeammateInviteIpLimit} (per client IP, default 30) and
+     * {@code gatehouseTeammateInviteIpLimit} (per client IP, default 100) and
      * {@code gatehouseTeammateInviteWindowSeconds} (default 3600) limit them (SPEC S3).
      */
     static final RequestLimits.Defaults INVITE_LIMITS =
-            new RequestLimits.Defaults("gatehouseTeammateInvite", 10, 30, 3600);
+            new RequestLimits.Defaults("gatehouseTeammateInvite", 10, 100, 3600);
 
     private final KeycloakSession session;
     private final RealmModel realm;

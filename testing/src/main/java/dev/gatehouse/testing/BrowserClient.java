@@ -35,6 +35,11 @@ public final class BrowserClient {
     private final Map<String, Map<String, String>> cookies = new LinkedHashMap<>();
 
     private String acceptLanguage = "en";
+    /**
+     * The client IP Keycloak sees (X-Forwarded-For, trusted from loopback): each client gets one
+     * of its own, like a browser somewhere, so that per-IP limits of one test do not reach another.
+     */
+    private String clientIp = randomIp();
 
     BrowserClient(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -43,6 +48,22 @@ public final class BrowserClient {
     public BrowserClient language(String language) {
         this.acceptLanguage = language;
         return this;
+    }
+
+    /** Speaks from this client IP from now on. */
+    public BrowserClient from(String ip) {
+        this.clientIp = ip;
+        return this;
+    }
+
+    public String clientIp() {
+        return clientIp;
+    }
+
+    /** An address of 10.0.0.0/8, at random. */
+    public static String randomIp() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
     }
 
     public Page get(String url) {
@@ -101,7 +122,8 @@ public final class BrowserClient {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(30))
                 .header("Accept", "text/html,application/xhtml+xml")
-                .header("Accept-Language", acceptLanguage);
+                .header("Accept-Language", acceptLanguage)
+                .header("X-Forwarded-For", clientIp);
         String path = uri.getPath() == null || uri.getPath().isEmpty() ? "/" : uri.getPath();
         String header = cookies.entrySet().stream()
                 .filter(byPath -> pathMatches(path, byPath.getKey()))
