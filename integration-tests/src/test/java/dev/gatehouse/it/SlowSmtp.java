@@ -10,12 +10,15 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * An SMTP server that is slow to answer: a relay in front of GreenMail that holds each connection
- * for a delay before passing it on. While it is in use, the realm's SMTP port points at it, so a
+ * until {@link #release()} or for at most a delay (kept under the 10 s read timeout of Keycloak's
+ * SMTP client), then passes it on. While it is in use, the realm's SMTP port points at it, so a
  * page that sent its e-mail in the request would take at least the delay; one that queues it
- * answers at once, and the e-mail reaches GreenMail after the delay.
+ * answers at once, and the e-mail reaches GreenMail once released.
  */
 final class SlowSmtp implements AutoCloseable {
 
@@ -23,6 +26,7 @@ final class SlowSmtp implements AutoCloseable {
     private final ServerSocket server;
     private final Duration delay;
     private final String originalPort;
+    private final CountDownLatch released = new CountDownLatch(1);
 
     private SlowSmtp(GatehouseEnvironment env, Duration delay) throws IOException {
         this.env = env;
@@ -61,7 +65,7 @@ final class SlowSmtp implements AutoCloseable {
         try (client;
                 Socket mail =
                         new Socket(InetAddress.getLoopbackAddress(), env.mail().port())) {
-            Thread.sleep(delay.toMillis());
+            released.await(delay.toMillis(), TimeUnit.MILLISECONDS);
             Thread back = new Thread(() -> pipe(mail, client));
             back.setDaemon(true);
             back.start();
@@ -104,9 +108,15 @@ final class SlowSmtp implements AutoCloseable {
         }
     }
 
+    /** Lets the connections held so far, and later ones, through to GreenMail. */
+    void release() {
+        released.countDown();
+    }
+
     /** Points the realm back at GreenMail; relays already open finish. */
     @Override
     public void close() {
+        release();
         setPort(originalPort);
         try {
             server.close();

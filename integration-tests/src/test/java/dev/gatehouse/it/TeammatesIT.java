@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class TeammatesIT {
 
     private static final String PASSWORD = "team-pass";
-    private static final Duration SLOW_SMTP = Duration.ofSeconds(5);
+    private static final Duration SLOW_SMTP = Duration.ofSeconds(8);
 
     private final GatehouseEnvironment env;
     private final Teammates teammates;
@@ -143,6 +143,7 @@ class TeammatesIT {
             assertThat(env.mail().messagesTo(inviteeEmail))
                     .as("not at the SMTP server yet")
                     .isEmpty();
+            slow.release();
             env.mail().awaitMessagesTo(inviteeEmail, 1, Duration.ofSeconds(20));
         }
     }

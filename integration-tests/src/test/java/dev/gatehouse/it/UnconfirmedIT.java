@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class UnconfirmedIT {
 
     private static final String GENERIC = "Invalid username or password.";
-    private static final Duration SLOW_SMTP = Duration.ofSeconds(5);
+    private static final Duration SLOW_SMTP = Duration.ofSeconds(8);
 
     private final GatehouseEnvironment env;
     private final LoginPages pages;
@@ -130,6 +130,7 @@ class UnconfirmedIT {
             assertThat(env.mail().messagesTo(email))
                     .as("not at the SMTP server yet")
                     .isEmpty();
+            slow.release();
             Signups.confirmationMail(env, email, 1);
         }
     }
