@@ -126,10 +126,11 @@ class ForgotPasswordIT {
         Page forLinked = requestReset(env.browser(), linked);
         Page forUnknown = requestReset(env.browser(), unknown);
 
-        for (Page page : List.of(forLinked, forUnknown)) {
-            assertThat(page.status()).isEqualTo(forKnown.status());
-            assertThat(PageBodies.masked(page)).isEqualTo(PageBodies.masked(forKnown));
-        }
+        // The login page the answer ends on shows the identifier as typed; the rest is the same.
+        assertThat(forLinked.status()).isEqualTo(forKnown.status());
+        assertThat(forUnknown.status()).isEqualTo(forKnown.status());
+        assertThat(PageBodies.masked(forLinked, linked)).isEqualTo(PageBodies.masked(forKnown, known));
+        assertThat(PageBodies.masked(forUnknown, unknown)).isEqualTo(PageBodies.masked(forKnown, known));
         env.mail().awaitMessagesTo(known + "@it.test", 1, Duration.ofSeconds(20));
         env.mail().awaitMessagesTo(linked + "@central.test", 1, Duration.ofSeconds(20));
     }
