@@ -53,9 +53,9 @@ class SignupIT {
         assertThat(mail.getSubject()).isEqualTo("Confirm your e-mail address");
         assertThat(Signups.link(mail)).startsWith(env.baseUrl() + "/realms/gatehouse/gatehouse/confirm-email?key=");
 
-        Page byUsername = pages.login(env.browser(), username, "newbie-pass");
-        Page byEmail = pages.login(env.browser(), email, "newbie-pass");
-        Page wrong = pages.login(env.browser(), username, "wrong-pass");
+        Page byUsername = pages.login(fresh(), username, "newbie-pass");
+        Page byEmail = pages.login(fresh(), email, "newbie-pass");
+        Page wrong = pages.login(fresh(), username, "wrong-pass");
 
         for (Page unconfirmed : List.of(byUsername, byEmail)) {
             assertThat(unconfirmed.status()).isEqualTo(403);
@@ -78,8 +78,8 @@ class SignupIT {
         signups.signUp(username, email, "confirm-pass");
         String link = Signups.link(Signups.confirmationMail(env, email, 1));
 
-        Page button = env.browser().get(link);
-        Page fetchedAgain = env.browser().get(link);
+        Page button = fresh().get(link);
+        Page fetchedAgain = fresh().get(link);
         assertThat(button.status()).isEqualTo(200);
         assertThat(button.document().selectFirst("#gatehouse-confirm-button").text())
                 .isEqualTo("Confirm and create my account");
@@ -88,26 +88,26 @@ class SignupIT {
         assertThat(signups.pendingRows(username)).isEqualTo(1);
         assertThat(signups.keycloakUsers(username)).isZero();
 
-        Page ready = env.browser().submit(button.form(Signups.CONFIRM_FORM));
+        Page ready = fresh().submit(button.form(Signups.CONFIRM_FORM));
 
         assertThat(ready.status()).isEqualTo(200);
         assertThat(ready.text()).contains("Your account " + username + " is ready");
         assertThat(signups.accountState(username)).isEqualTo("active/true");
         assertThat(signups.pendingRows(username)).isZero();
         assertThat(signups.keycloakUsers(username)).isEqualTo(1);
-        assertThat(pages.login(env.browser(), username, "confirm-pass").redirectParameter("code"))
+        assertThat(pages.login(fresh(), username, "confirm-pass").redirectParameter("code"))
                 .isPresent();
         assertThat(env.oidc("gatehouse")
                         .passwordGrant("demo-api", "demo-api-secret", username, "confirm-pass")
                         .statusCode())
                 .isEqualTo(200);
 
-        Page again = env.browser().get(link);
+        Page again = fresh().get(link);
 
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.text()).contains("This link has already been used");
         assertThat(signups.accountRows(username)).isEqualTo(1);
-        Page tampered = env.browser().get(link.substring(0, link.length() - 4) + "AAAA");
+        Page tampered = fresh().get(link.substring(0, link.length() - 4) + "AAAA");
         assertThat(tampered.status()).isEqualTo(400);
         assertThat(tampered.text()).contains("This link is not valid");
     }
@@ -127,7 +127,7 @@ class SignupIT {
         }
         sleep(Duration.ofSeconds(3));
 
-        Page expired = env.browser().get(link);
+        Page expired = fresh().get(link);
 
         assertThat(expired.status()).isEqualTo(410);
         assertThat(expired.text()).contains("This link has expired").contains("sign up again");
@@ -135,7 +135,7 @@ class SignupIT {
                 .contains("/protocol/openid-connect/registrations");
         assertThat(signups.accountRows(username)).isZero();
         assertThat(signups.pendingRows(username)).isEqualTo(1);
-        assertThat(pages.login(env.browser(), username, "late-pass").text()).doesNotContain(Signups.UNCONFIRMED);
+        assertThat(pages.login(fresh(), username, "late-pass").text()).doesNotContain(Signups.UNCONFIRMED);
 
         HttpResponse<String> purge = env.admin().post("gatehouse/gatehouse/signups/purge", "");
 
@@ -197,7 +197,7 @@ class SignupIT {
                     .contains("Your account " + username.replaceAll(" +", " ") + " is ready");
             assertThat(ready.body()).doesNotContain("<Co>");
 
-            Page result = pages.login(env.browser(), username, "any-pass");
+            Page result = pages.login(fresh(), username, "any-pass");
             String code = result.redirectParameter("code")
                     .orElseThrow(() -> new AssertionError("no login as " + username + ": " + result.text()));
             JsonNode claims = Oidc.claims(Oidc.json(env.oidc("gatehouse")
@@ -293,7 +293,7 @@ class SignupIT {
     private record Answer(Page page, String masked, double hashes) {}
 
     private Answer signUpCounting(String username, String email) {
-        BrowserClient browser = env.browser();
+        BrowserClient browser = fresh();
         Page form = signups.open(browser);
         double before = PasswordHashes.total(env);
         Page page = browser.submit(form.form(Signups.FORM)
@@ -309,7 +309,7 @@ class SignupIT {
     void answersBeforeSmtp() {
         String username = Names.unique("slow-mail");
         String email = username + "@signup.test";
-        BrowserClient browser = env.browser();
+        BrowserClient browser = fresh();
         Page form = signups.open(browser);
 
         try (SlowSmtp slow = SlowSmtp.start(env, SLOW_SMTP)) {
@@ -385,7 +385,7 @@ class SignupIT {
     }
 
     private Page signUpFrom(String ip, String username, String email) {
-        BrowserClient browser = env.browser().from(ip);
+        BrowserClient browser = fresh().from(ip);
         Page form = signups.open(browser);
         return browser.submit(form.form(Signups.FORM)
                 .fill("username", username)
@@ -424,5 +424,10 @@ class SignupIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** A new browser at a client IP of its own, so that per-IP limits of one test do not reach another. */
+    private BrowserClient fresh() {
+        return env.browser().from(BrowserClient.randomIp());
     }
 }

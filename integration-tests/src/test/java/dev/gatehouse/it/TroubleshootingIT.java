@@ -39,7 +39,7 @@ class TroubleshootingIT {
     @Test
     @DisplayName("has one section per reason of the article, each with its stable anchor, in the login theme")
     void sections() {
-        Page page = env.browser().get(url);
+        Page page = fresh().get(url);
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.document().select("section.gatehouse-reason").eachAttr("id"))
@@ -52,8 +52,8 @@ class TroubleshootingIT {
     @Test
     @DisplayName("?reason= highlights its section; an unknown or hostile reason highlights nothing and is not echoed")
     void highlight() {
-        Page highlighted = env.browser().get(url + "?reason=billing-terminated");
-        Page hostile = env.browser().get(url + "?reason=%3Cscript%3Ealert(1)%3C/script%3E");
+        Page highlighted = fresh().get(url + "?reason=billing-terminated");
+        Page hostile = fresh().get(url + "?reason=%3Cscript%3Ealert(1)%3C/script%3E");
 
         Element section = highlighted.document().selectFirst(".gatehouse-highlighted");
         assertThat(section).isNotNull();
@@ -74,11 +74,11 @@ class TroubleshootingIT {
     @Test
     @DisplayName("the yes/no feedback works without JavaScript and is a Keycloak event; the page is translated")
     void feedbackAndLocale() {
-        BrowserClient browser = env.browser();
+        BrowserClient browser = fresh();
         Page page = browser.get(url + "?reason=usernames");
         Page thanks = browser.submit(page.form("#gatehouse-feedback").fill("helpful", "no"));
         Page bad = browser.submit(browser.get(url).form("#gatehouse-feedback").fill("helpful", "maybe"));
-        Page german = env.browser().language("de").get(url);
+        Page german = fresh().language("de").get(url);
 
         assertThat(thanks.status()).as(thanks.body()).isEqualTo(200);
         assertThat(thanks.document().selectFirst("#gatehouse-feedback-thanks")).isNotNull();
@@ -98,13 +98,13 @@ class TroubleshootingIT {
             + " records nothing")
     void feedbackCsrf() {
         int before = feedbackEvents();
-        BrowserClient attacker = env.browser();
+        BrowserClient attacker = fresh();
         Page withoutToken = attacker.post(url, Map.of("helpful", "yes", "reason", "usernames"));
-        BrowserClient victim = env.browser();
+        BrowserClient victim = fresh();
         victim.get(url);
         Page foreignToken =
                 victim.post(url, Map.of("helpful", "yes", "gatehouse_csrf", "A".repeat(32), "reason", "usernames"));
-        Page noCookie = env.browser().post(url, Map.of("helpful", "yes", "gatehouse_csrf", "A".repeat(32)));
+        Page noCookie = fresh().post(url, Map.of("helpful", "yes", "gatehouse_csrf", "A".repeat(32)));
 
         for (Page refused : List.of(withoutToken, foreignToken, noCookie)) {
             assertThat(refused.status()).isEqualTo(403);
@@ -121,7 +121,7 @@ class TroubleshootingIT {
     @Test
     @DisplayName("10 feedback posts per client IP, then 429 recording nothing; another IP still posts")
     void feedbackLimit() {
-        BrowserClient browser = env.browser();
+        BrowserClient browser = fresh();
         for (int i = 1; i <= 10; i++) {
             Page page = browser.get(url);
             assertThat(browser.submit(page.form("#gatehouse-feedback").fill("helpful", "yes"))
@@ -132,7 +132,7 @@ class TroubleshootingIT {
 
         Page refused =
                 browser.submit(browser.get(url).form("#gatehouse-feedback").fill("helpful", "yes"));
-        BrowserClient other = env.browser();
+        BrowserClient other = fresh();
         Page fromOther = other.submit(other.get(url).form("#gatehouse-feedback").fill("helpful", "yes"));
 
         assertThat(refused.status()).isEqualTo(429);
@@ -151,5 +151,10 @@ class TroubleshootingIT {
             }
         }
         return count;
+    }
+
+    /** A new browser at a client IP of its own, so that per-IP limits of one test do not reach another. */
+    private BrowserClient fresh() {
+        return env.browser().from(BrowserClient.randomIp());
     }
 }

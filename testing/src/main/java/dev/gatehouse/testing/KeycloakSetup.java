@@ -166,10 +166,6 @@ public record KeycloakSetup(
         options.put("http-management-port", String.valueOf(managementPort));
         // Issuer and e-mailed links come from this URL, never from a request's Host header (SPEC S2).
         options.put("hostname", publicUrl());
-        // The client IP of a request is X-Forwarded-For's when it comes from loopback, so that the
-        // tests can speak from many client IPs (BrowserClient#from) and limits per IP be tested.
-        options.put("proxy-headers", "xforwarded");
-        options.put("proxy-trusted-addresses", "127.0.0.1,::1");
         options.put("db-url", keycloakDbUrl);
         options.put("db-username", dbUser);
         options.put("db-password", dbPassword);
