@@ -1,23 +1,21 @@
 package dev.gatehouse.authenticators;
 
 import dev.gatehouse.storage.ConfirmationToken;
-import dev.gatehouse.storage.MailRecipient;
-import java.util.HashMap;
+import dev.gatehouse.storage.MailQueue;
+import jakarta.ws.rs.core.UriBuilder;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
-import org.keycloak.email.EmailException;
-import org.keycloak.email.EmailTemplateProvider;
+import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 /**
  * The e-mails of signup and confirmation, in the realm's e-mail theme: a confirmation link (for a
- * pending signup, or for an account whose address is unconfirmed), and the notice to the owner of
- * an address that someone tried to sign up with. A failed send is logged, never shown: the pages
- * must read the same whatever happened to the e-mail.
+ * pending signup, or for an account whose address is unconfirmed), the notice to the owner of an
+ * address that someone tried to sign up with, and "this username is taken". All are queued for
+ * after the commit ({@link MailQueue}): the pages read the same whatever happens to the e-mail.
  */
 final class ConfirmationMail {
 
@@ -25,8 +23,8 @@ final class ConfirmationMail {
     static final String CONFIRM_TEMPLATE = "gatehouse-confirm-email.ftl";
     static final String TAKEN_SUBJECT = "gatehouse.addressTakenSubject";
     static final String TAKEN_TEMPLATE = "gatehouse-address-taken.ftl";
-
-    private static final Logger LOG = Logger.getLogger(ConfirmationMail.class);
+    static final String USERNAME_TAKEN_SUBJECT = "gatehouse.usernameTakenSubject";
+    static final String USERNAME_TAKEN_TEMPLATE = "gatehouse-username-taken.ftl";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -47,16 +45,12 @@ final class ConfirmationMail {
     void sendLink(ConfirmationToken.Kind kind, UUID subject, String username, String email, int expiry) {
         String key = new ConfirmationToken(subject, kind, email, expiry)
                 .serialize(session, realm, session.getContext().getUri());
-        String link = session.getContext()
-                .getUri()
-                .getBaseUriBuilder()
-                .path("realms")
-                .path(realm.getName())
+        String link = realmUri()
                 .path("gatehouse/confirm-email")
                 .queryParam("key", key)
                 .build()
                 .toString();
-        Map<String, Object> attributes = new HashMap<>();
+        Map<String, Object> attributes = MailQueue.attributes();
         attributes.put("username", username);
         attributes.put("link", link);
         attributes.put("linkHours", settings.linkHours());
@@ -66,28 +60,54 @@ final class ConfirmationMail {
 
     /** Tells the owner of an address in use that someone tried to sign up with it; no link. */
     void sendAddressTaken(String email) {
-        Map<String, Object> attributes = new HashMap<>();
-        attributes.put(
-                "forgotUsernameUrl",
-                session.getContext()
-                        .getUri()
-                        .getBaseUriBuilder()
-                        .path("realms")
-                        .path(realm.getName())
-                        .path("gatehouse/forgot-username")
-                        .build()
-                        .toString());
+        Map<String, Object> attributes = MailQueue.attributes();
+        attributes.put("forgotUsernameUrl", forgotUsernameUrl());
         send(TAKEN_SUBJECT, TAKEN_TEMPLATE, attributes, email, email);
     }
 
+    /**
+     * Tells whoever signed up with a free address that the username is someone else's: nothing was
+     * reserved, and the signup page can be used again with another username (SPEC P2.6).
+     */
+    void sendUsernameTaken(String username, String email) {
+        Map<String, Object> attributes = MailQueue.attributes();
+        attributes.put("username", username);
+        attributes.put("signupUrl", signupUrl());
+        send(USERNAME_TAKEN_SUBJECT, USERNAME_TAKEN_TEMPLATE, attributes, username, email);
+    }
+
+    private String forgotUsernameUrl() {
+        return realmUri().path("gatehouse/forgot-username").build().toString();
+    }
+
+    /** Sign up again through the realm's account console client, which every realm has. */
+    private String signupUrl() {
+        UriBuilder realmUri = realmUri();
+        return realmUri.clone()
+                .path("protocol/openid-connect/registrations")
+                .queryParam("client_id", Constants.ACCOUNT_CONSOLE_CLIENT_ID)
+                .queryParam(
+                        "redirect_uri",
+                        realmUri.clone().path("account/").build().toString())
+                .queryParam("response_type", "code")
+                .queryParam("scope", "openid")
+                .build()
+                .toString();
+    }
+
+    /** The realm's URL from Keycloak's configured hostname (SPEC S2). */
+    private UriBuilder realmUri() {
+        return session.getContext().getUri().getBaseUriBuilder().path("realms").path(realm.getName());
+    }
+
+    /** Queued for after the commit, sent off the request thread ({@link MailQueue}). */
     private void send(String subject, String template, Map<String, Object> attributes, String username, String email) {
-        try {
-            session.getProvider(EmailTemplateProvider.class)
-                    .setRealm(realm)
-                    .setUser(new MailRecipient(session, realm, username, email))
-                    .send(subject, List.of(), template, attributes);
-        } catch (EmailException e) {
-            LOG.warnf("Could not send %s in realm %s: %s", template, realm.getName(), e);
-        }
+        MailQueue.afterCommit(
+                session,
+                realm,
+                username,
+                email,
+                template,
+                templates -> templates.send(subject, List.of(), template, attributes));
     }
 }

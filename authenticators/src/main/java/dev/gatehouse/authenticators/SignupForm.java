@@ -2,8 +2,10 @@ package dev.gatehouse.authenticators;
 
 import dev.gatehouse.storage.ConfirmationToken;
 import dev.gatehouse.storage.GatehouseAccounts;
+import dev.gatehouse.storage.RequestLimits;
 import dev.gatehouse.store.AccountRepository;
 import dev.gatehouse.store.AccountStoreUnavailableException;
+import dev.gatehouse.store.Identifiers;
 import dev.gatehouse.store.PendingSignupRepository;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.Response;
@@ -24,14 +26,23 @@ import org.keycloak.services.validation.Validation;
 
 /**
  * {@code gatehouse-signup}: the registration flow's page. A valid signup becomes a pending signup
- * with a confirmation link, never a Keycloak user or an account (SPEC P2.1); a taken or banned
- * address gets the same "check your e-mail" page (issue 4 item 3). A taken username is a field
- * error, since usernames must be unique.
+ * with a confirmation link, never a Keycloak user or an account (SPEC P2.1). A free, taken or
+ * banned address and a taken username all get the same "check your e-mail" page in the same time
+ * (SPEC P2.6); what happened reaches the address's owner by e-mail.
  */
 final class SignupForm implements StatelessAuthenticator {
 
     static final String FORM = "gatehouse-signup.ftl";
     static final String SENT = "gatehouse-signup-sent.ftl";
+
+    static final String TOO_MANY = "gatehouse.signupTooMany";
+
+    /**
+     * Realm attributes {@code gatehouseSignupLimit} (per address, default 3),
+     * {@code gatehouseSignupIpLimit} (per client IP, default 20) and
+     * {@code gatehouseSignupWindowSeconds} (default 3600) limit signups (SPEC P2.6, S3).
+     */
+    static final RequestLimits.Defaults LIMITS = new RequestLimits.Defaults("gatehouseSignup", 3, 20, 3600);
 
     /** Auth note: the address of the signup this session submitted; the flow stays on "check your e-mail". */
     private static final String SUBMITTED = "GATEHOUSE_SIGNUP_SUBMITTED";
@@ -54,18 +65,24 @@ final class SignupForm implements StatelessAuthenticator {
             return;
         }
         SignupRequest request = SignupRequest.of(context.getHttpRequest().getDecodedFormParameters());
+        List<FormMessage> errors = errors(context.getSession(), request);
+        if (!errors.isEmpty()) {
+            context.getEvent().detail(Details.USERNAME, request.username()).detail(Details.EMAIL, request.email());
+            reject(context, request, errors);
+            return;
+        }
+        if (!new RequestLimits(context.getSession(), context.getRealm(), LIMITS)
+                .allow(Identifiers.key(request.email()), RequestLimits.clientIp(context.getSession()))) {
+            // No event: a refused request stores nothing (SPEC S3); the page says the same for any address.
+            context.forceChallenge(form(context, request)
+                    .setStatus(Response.Status.TOO_MANY_REQUESTS)
+                    .setError(TOO_MANY)
+                    .createForm(FORM));
+            return;
+        }
         context.getEvent().detail(Details.USERNAME, request.username()).detail(Details.EMAIL, request.email());
         try {
-            List<FormMessage> errors = errors(context.getSession(), request);
-            if (!errors.isEmpty()) {
-                reject(context, request, errors);
-                return;
-            }
             SignupDecision decision = signUp(context, request);
-            if (decision == null) {
-                reject(context, request, List.of(usernameTaken()));
-                return;
-            }
             context.getEvent()
                     .clone()
                     .detail("gatehouse_signup", decision.name())
@@ -78,44 +95,46 @@ final class SignupForm implements StatelessAuthenticator {
     }
 
     /**
-     * Reserves and sends the link, tells the owner, or does nothing, as the address calls for.
-     *
-     * @return what was done, or null when a concurrent signup took the username first
+     * Reserves and sends the link, tells the address's owner what happened, or does nothing, as
+     * the address and username call for; the answer is the same page whatever it was (SPEC P2.6),
+     * and the e-mails leave after the commit, off the request thread.
      */
     private static SignupDecision signUp(AuthenticationFlowContext context, SignupRequest request) {
         KeycloakSession session = context.getSession();
         AccountRepository accounts = GatehouseAccounts.repository(session);
         PendingSignupRepository signups = GatehouseAccounts.pendingSignups(session);
-        // Every valid signup pays for the hash, so that the answer's timing does not depend on the address.
+        // Every signup pays for one hash, whatever follows, so that neither the time nor the
+        // hash count tells a free address from a taken or banned one.
         String hash = GatehouseAccounts.hasher(context.getRealm()).hash(request.password());
         SignupDecision decision = SignupDecision.of(
                 accounts.emailBanned(request.email()),
-                accounts.emailInUse(request.email()) || signups.addressReserved(request.email()));
+                accounts.emailInUse(request.email()) || signups.addressReserved(request.email()),
+                accounts.usernameTaken(request.username()));
         ConfirmationMail mail = new ConfirmationMail(session, context.getRealm());
-        switch (decision) {
-            case RESERVE -> {
-                int expiry = mail.linkExpiry();
-                Optional<UUID> id =
-                        signups.reserve(request.username(), request.email(), hash, Instant.ofEpochSecond(expiry));
-                if (id.isEmpty()) {
-                    return null;
-                }
+        if (decision == SignupDecision.RESERVE) {
+            int expiry = mail.linkExpiry();
+            Optional<UUID> id =
+                    signups.reserve(request.username(), request.email(), hash, Instant.ofEpochSecond(expiry));
+            if (id.isEmpty()) {
+                // A concurrent signup took the username first.
+                decision = SignupDecision.USERNAME_TAKEN;
+            } else {
                 mail.sendLink(ConfirmationToken.Kind.SIGNUP, id.get(), request.username(), request.email(), expiry);
             }
+        }
+        switch (decision) {
             case NOTIFY_OWNER -> mail.sendAddressTaken(request.email());
-            case IGNORE -> {
-                // A banned address gets nothing that lets it in (SPEC P7.2).
+            case USERNAME_TAKEN -> mail.sendUsernameTaken(request.username(), request.email());
+            default -> {
+                // RESERVE sent its link; a banned address gets nothing that lets it in (SPEC P7.2).
             }
         }
         return decision;
     }
 
+    /** What is wrong with the form on its face; whether a username or address is taken is never said here. */
     private static List<FormMessage> errors(KeycloakSession session, SignupRequest request) {
         List<FormMessage> errors = new ArrayList<>(request.fieldErrors());
-        boolean usernameOk = errors.stream().noneMatch(error -> Validation.FIELD_USERNAME.equals(error.getField()));
-        if (usernameOk && GatehouseAccounts.repository(session).usernameTaken(request.username())) {
-            errors.add(0, usernameTaken());
-        }
         if (!request.password().isEmpty()) {
             PolicyError policy = session.getProvider(PasswordPolicyManagerProvider.class)
                     .validate(request.username(), request.password());
@@ -124,10 +143,6 @@ final class SignupForm implements StatelessAuthenticator {
             }
         }
         return errors;
-    }
-
-    private static FormMessage usernameTaken() {
-        return new FormMessage(Validation.FIELD_USERNAME, SignupRequest.USERNAME_TAKEN);
     }
 
     private static void reject(AuthenticationFlowContext context, SignupRequest request, List<FormMessage> errors) {

@@ -18,7 +18,6 @@ record SignupRequest(String username, String email, String password, String pass
     static final String USERNAME_MISSING = "gatehouse.usernameMissing";
     static final String USERNAME_TOO_LONG = "gatehouse.usernameTooLong";
     static final String USERNAME_CONTROL_CHARACTER = "gatehouse.usernameControlCharacter";
-    static final String USERNAME_TAKEN = "gatehouse.usernameTaken";
 
     private static final int MAX_EMAIL_LENGTH = 320;
 

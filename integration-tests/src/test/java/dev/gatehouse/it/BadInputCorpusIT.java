@@ -318,7 +318,7 @@ class BadInputCorpusIT {
     }
 
     /**
-     * The forgot-username limits would refuse all but the first requests from this one address;
+     * The forgot-username and forgot-password limits would refuse all but the first requests from this one address;
      * raise them for the run, with a one-second window so that no count outlives it.
      */
     private Map<String, String> relaxForgotUsernameLimits() {
@@ -333,6 +333,9 @@ class BadInputCorpusIT {
         attributes.put("gatehouseForgotUsernameIpLimit", "1000000");
         attributes.put("gatehouseForgotUsernameLimit", "1000000");
         attributes.put("gatehouseForgotUsernameWindowSeconds", "1");
+        attributes.put("gatehouseForgotPasswordIpLimit", "1000000");
+        attributes.put("gatehouseForgotPasswordLimit", "1000000");
+        attributes.put("gatehouseForgotPasswordWindowSeconds", "1");
         assertThat(env.admin().put(REALM, changed.toString()).statusCode()).isEqualTo(204);
         return original;
     }
@@ -345,7 +348,10 @@ class BadInputCorpusIT {
         for (String name : List.of(
                 "gatehouseForgotUsernameIpLimit",
                 "gatehouseForgotUsernameLimit",
-                "gatehouseForgotUsernameWindowSeconds")) {
+                "gatehouseForgotUsernameWindowSeconds",
+                "gatehouseForgotPasswordIpLimit",
+                "gatehouseForgotPasswordLimit",
+                "gatehouseForgotPasswordWindowSeconds")) {
             if (!original.containsKey(name)) {
                 attributes.put(name, "");
             }

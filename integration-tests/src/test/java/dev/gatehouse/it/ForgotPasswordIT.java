@@ -2,6 +2,7 @@ package dev.gatehouse.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.testing.BrowserClient;
 import dev.gatehouse.testing.GatehouseEnvironment;
 import dev.gatehouse.testing.GatehouseExtension;
@@ -11,6 +12,7 @@ import dev.gatehouse.testing.Page;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.DisplayName;
@@ -22,6 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ForgotPasswordIT {
 
     private static final String WARNING = "a new password breaks API and SMTP integrations";
+    private static final String RESET_FORM = "#kc-reset-password-form";
+    private static final Duration SLOW_SMTP = Duration.ofSeconds(8);
 
     private final GatehouseEnvironment env;
     private final LoginPages pages;
@@ -32,28 +36,29 @@ class ForgotPasswordIT {
     }
 
     @Test
-    @DisplayName("a linked account gets the hand-off page to the central reset, which applies to both")
-    void linkedAccountHandOff() {
+    @DisplayName("a linked account gets the same page and, by e-mail, the hand-off to the central reset, which"
+            + " applies to both")
+    void linkedAccountHandOff() throws Exception {
         String username = Names.unique("fp-linked");
-        String subject = new CentralUsers(env).create(username + "-c", username + "@central.test", true, "pw");
-        env.store()
-                .account(username)
-                .email(username + "@central.test")
-                .centralSubject(subject)
-                .create();
+        String email = username + "@central.test";
+        String subject = new CentralUsers(env).create(username + "-c", email, true, "pw");
+        env.store().account(username).email(email).centralSubject(subject).create();
 
-        Page page = requestReset(env.browser(), username);
+        Page page = requestReset(fresh(), username);
 
-        Element link = page.document().selectFirst("#gatehouse-central-reset-link");
-        assertThat(link).as(page.text()).isNotNull();
-        assertThat(link.attr("href"))
-                .isEqualTo(env.baseUrl() + "/realms/console/login-actions/reset-credentials?client_id=account-console");
-        assertThat(page.text()).contains("the new password applies to both");
-        assertThat(page.document()
-                        .selectFirst("#gatehouse-troubleshooting-link")
-                        .attr("href"))
-                .endsWith("/gatehouse/troubleshooting?reason=reset-password#reset-password");
-        assertThat(env.mail().messagesTo(username + "@central.test")).isEmpty();
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.text()).contains("You should receive an email");
+        assertThat(page.document().selectFirst("#kc-passwd-update-form")).isNull();
+        MimeMessage mail = Emails.wellFormed(
+                env.mail().awaitMessagesTo(email, 1, Duration.ofSeconds(20)).get(0));
+        assertThat(mail.getSubject()).isEqualTo("Reset your password centrally");
+        assertThat(MailServer.text(mail))
+                .contains("the new password applies to both")
+                .contains(WARNING);
+        assertThat(MailServer.links(mail))
+                .contains(env.baseUrl() + "/realms/console/login-actions/reset-credentials?client_id=account-console")
+                .noneMatch(link -> link.contains("/login-actions/action-token"));
+        assertThat(MailServer.html(mail)).contains("id=\"gatehouse-central-reset-link\"");
     }
 
     @Test
@@ -64,7 +69,7 @@ class ForgotPasswordIT {
         env.store().account(username).email(email).password("old-pass").create();
         HttpResponse<String> before = grant(username, "old-pass");
         String refreshToken = Oidc.json(before.body()).get("refresh_token").asText();
-        BrowserClient browser = env.browser();
+        BrowserClient browser = fresh();
 
         Page sent = requestReset(browser, username);
         assertThat(sent.text()).contains("You should receive an email");
@@ -103,28 +108,164 @@ class ForgotPasswordIT {
     }
 
     @Test
-    @DisplayName("an unknown identifier gets the same response as a known one")
+    @DisplayName("unknown, unlinked and linked identifiers get byte-identical pages (tokens masked); only the"
+            + " accounts get e-mail")
     void unknownLooksKnown() {
         String known = Names.unique("fp-known");
         env.store().account(known).email(known + "@it.test").password("pw").create();
+        String linked = Names.unique("fp-linked2");
+        String subject = new CentralUsers(env).create(linked + "-c", linked + "@central.test", true, "pw");
+        env.store()
+                .account(linked)
+                .email(linked + "@central.test")
+                .centralSubject(subject)
+                .create();
+        String unknown = Names.unique("fp-nobody");
 
-        Page forKnown = requestReset(env.browser(), known);
-        Page forUnknown = requestReset(env.browser(), Names.unique("fp-nobody"));
+        Page forKnown = requestReset(fresh(), known);
+        Page forLinked = requestReset(fresh(), linked);
+        Page forUnknown = requestReset(fresh(), unknown);
 
+        // The login page the answer ends on shows the identifier as typed; the rest is the same.
+        assertThat(forLinked.status()).isEqualTo(forKnown.status());
         assertThat(forUnknown.status()).isEqualTo(forKnown.status());
-        assertThat(forUnknown.text()).isEqualTo(forKnown.text());
+        assertThat(PageBodies.masked(forLinked, linked)).isEqualTo(PageBodies.masked(forKnown, known));
+        assertThat(PageBodies.masked(forUnknown, unknown)).isEqualTo(PageBodies.masked(forKnown, known));
+        env.mail().awaitMessagesTo(known + "@it.test", 1, Duration.ofSeconds(20));
+        env.mail().awaitMessagesTo(linked + "@central.test", 1, Duration.ofSeconds(20));
+    }
+
+    @Test
+    @DisplayName("the page answers before the SMTP server has the reset e-mail, which arrives later")
+    void answersBeforeSmtp() {
+        String username = Names.unique("fp-slow");
+        String email = username + "@it.test";
+        env.store().account(username).email(email).password("pw").create();
+        BrowserClient browser = fresh();
+        Page choose = chooseUserPage(browser);
+
+        try (SlowSmtp slow = SlowSmtp.start(env, SLOW_SMTP)) {
+            long started = System.nanoTime();
+            Page sent = browser.submit(choose.form(RESET_FORM).fill("username", username));
+            Duration answered = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(sent.text()).contains("You should receive an email");
+            assertThat(answered).isLessThan(SLOW_SMTP);
+            assertThat(env.mail().messagesTo(email))
+                    .as("not at the SMTP server yet")
+                    .isEmpty();
+            slow.release();
+            env.mail().awaitMessagesTo(email, 1, Duration.ofSeconds(20));
+        }
+    }
+
+    @Test
+    @DisplayName("the reset flow cannot be driven past the e-mail step: replaying the form never reaches the new"
+            + " password (CVE-2026-18963)")
+    void notPastTheEmailStep() {
+        String username = Names.unique("fp-drive");
+        env.store()
+                .account(username)
+                .email(username + "@it.test")
+                .password("pw")
+                .create();
+        BrowserClient browser = fresh();
+        Page choose = chooseUserPage(browser);
+        String action = choose.document().selectFirst(RESET_FORM).absUrl("action");
+
+        Page sent = browser.submit(choose.form(RESET_FORM).fill("username", username));
+        Page replayed = browser.post(action, Map.of("username", username));
+        Page restarted = browser.get(choose.uri().toString());
+
+        for (Page page : List.of(sent, replayed, restarted)) {
+            assertThat(page.document().selectFirst("#kc-passwd-update-form"))
+                    .as(page.text())
+                    .isNull();
+            assertThat(page.document().select("input[name=password-new]")).isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("limits: 5 requests per identifier across IPs, then 429; per IP over its limit, 429; refused"
+            + " requests send nothing and record no event")
+    void limits() {
+        String username = Names.unique("fp-limit");
+        String email = username + "@it.test";
+        env.store().account(username).email(email).password("pw").create();
+        for (int i = 1; i <= 5; i++) {
+            assertThat(requestReset(fresh(), username).text()).contains("You should receive an email");
+        }
+        env.mail().awaitMessagesTo(email, 5, Duration.ofSeconds(30));
+        int events = resetEvents(username);
+
+        Page refused = requestReset(fresh(), username);
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.text()).contains("Too many password reset requests");
+        assertThat(resetEvents(username)).isEqualTo(events);
+        sleep(Duration.ofSeconds(2));
+        assertThat(env.mail().messagesTo(email)).hasSize(5);
+
+        String other = Names.unique("fp-ip");
+        env.store().account(other).email(other + "@it.test").password("pw").create();
+        new Signups(env).realmAttribute("gatehouseForgotPasswordIpLimit", "2");
+        try {
+            String ip = BrowserClient.randomIp();
+            assertThat(requestReset(fresh().from(ip), Names.unique("fp-x")).status())
+                    .isEqualTo(200);
+            assertThat(requestReset(fresh().from(ip), Names.unique("fp-y")).status())
+                    .isEqualTo(200);
+
+            Page overIp = requestReset(fresh().from(ip), other);
+
+            assertThat(overIp.status()).isEqualTo(429);
+            assertThat(resetEvents(other)).isZero();
+            assertThat(requestReset(fresh(), other).status()).as("another IP").isEqualTo(200);
+            env.mail().awaitMessagesTo(other + "@it.test", 1, Duration.ofSeconds(20));
+        } finally {
+            new Signups(env).realmAttribute("gatehouseForgotPasswordIpLimit", "30");
+        }
+    }
+
+    /** Reset events, successes and errors, that name a username. */
+    private int resetEvents(String username) {
+        int count = 0;
+        for (String type : List.of("SEND_RESET_PASSWORD", "SEND_RESET_PASSWORD_ERROR", "RESET_PASSWORD_ERROR")) {
+            for (JsonNode event : env.admin().json("gatehouse/events?type=" + type + "&max=1000")) {
+                if (username.equals(event.at("/details/username").asText())) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** From the password page's "Forgot Password?" link, asks a reset for an identifier. */
     private Page requestReset(BrowserClient browser, String identifier) {
+        return browser.submit(chooseUserPage(browser).form(RESET_FORM).fill("username", identifier));
+    }
+
+    private Page chooseUserPage(BrowserClient browser) {
         Page passwordPage = pages.identify(browser, Names.unique("start"));
         Element forgot = passwordPage.document().selectFirst("a[href*=reset-credentials]");
         assertThat(forgot).as(passwordPage.body()).isNotNull();
-        Page choose = browser.get(forgot.absUrl("href"));
-        return browser.submit(choose.form("#kc-reset-password-form").fill("username", identifier));
+        return browser.get(forgot.absUrl("href"));
     }
 
     private HttpResponse<String> grant(String username, String password) {
         return env.oidc("gatehouse").passwordGrant("demo-api", "demo-api-secret", username, password);
+    }
+
+    /** A new browser at a client IP of its own, so that per-IP limits of one test do not reach another. */
+    private BrowserClient fresh() {
+        return env.browser().from(BrowserClient.randomIp());
     }
 }

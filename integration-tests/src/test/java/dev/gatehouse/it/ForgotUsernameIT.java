@@ -9,6 +9,7 @@ import dev.gatehouse.testing.GatehouseExtension;
 import dev.gatehouse.testing.MailServer;
 import dev.gatehouse.testing.Page;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ForgotUsernameIT {
 
     private static final String SENT = "If an account exists for that address, we've sent its username.";
+    private static final String FORM = "#gatehouse-forgot-username-form";
+    private static final Duration SLOW_SMTP = Duration.ofSeconds(8);
 
     private final GatehouseEnvironment env;
     private final LoginPages pages;
@@ -39,7 +42,7 @@ class ForgotUsernameIT {
         env.store().account(subOne).email(email).password("pw").parent(parentId).create();
         env.store().account(subTwo).email(email).password("pw").parent(parentId).create();
 
-        Page sent = request(env.browser(), email);
+        Page sent = request(fresh(), email);
 
         assertThat(sent.status()).isEqualTo(200);
         assertThat(sent.text()).contains(SENT);
@@ -55,32 +58,58 @@ class ForgotUsernameIT {
     }
 
     @Test
-    @DisplayName("an unknown address gets the same page and no e-mail")
+    @DisplayName("an unknown address gets the byte-identical page and no e-mail")
     void unknownAddress() {
         String known = Names.unique("known") + "@it.test";
         env.store().account(Names.unique("known")).email(known).password("pw").create();
         String unknown = Names.unique("nobody") + "@it.test";
 
-        Page forKnown = request(env.browser(), known);
-        Page forUnknown = request(env.browser(), unknown);
+        Page forKnown = request(fresh(), known);
+        Page forUnknown = request(fresh(), unknown);
 
         assertThat(forUnknown.status()).isEqualTo(forKnown.status());
-        assertThat(forUnknown.text()).isEqualTo(forKnown.text());
+        assertThat(PageBodies.masked(forUnknown)).isEqualTo(PageBodies.masked(forKnown));
         env.mail().awaitMessagesTo(known, 1, Duration.ofSeconds(20));
         assertThat(env.mail().messagesTo(unknown)).isEmpty();
     }
 
     @Test
-    @DisplayName("the 6th request for an address within the window is refused, and sends nothing")
+    @DisplayName("the page answers before the SMTP server has the e-mail, which arrives later")
+    void answersBeforeSmtp() {
+        String email = Names.unique("slow") + "@it.test";
+        env.store().account(Names.unique("slow")).email(email).password("pw").create();
+        BrowserClient browser = fresh();
+        Page form = formPage(browser);
+
+        try (SlowSmtp slow = SlowSmtp.start(env, SLOW_SMTP)) {
+            long started = System.nanoTime();
+            Page sent = browser.submit(form.form(FORM).fill("email", email));
+            Duration answered = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(sent.status()).isEqualTo(200);
+            assertThat(sent.text()).contains(SENT);
+            assertThat(answered).isLessThan(SLOW_SMTP);
+            assertThat(env.mail().messagesTo(email))
+                    .as("not at the SMTP server yet")
+                    .isEmpty();
+            slow.release();
+            env.mail().awaitMessagesTo(email, 1, Duration.ofSeconds(20));
+        }
+    }
+
+    @Test
+    @DisplayName("the 6th request for an address within the window is refused even from another IP, sends nothing"
+            + " and records nothing")
     void rateLimited() {
         String email = Names.unique("limited") + "@it.test";
         env.store().account(Names.unique("limited")).email(email).password("pw").create();
 
         for (int i = 1; i <= 5; i++) {
-            assertThat(request(env.browser(), email).status()).isEqualTo(200);
+            assertThat(request(fresh(), email).status()).isEqualTo(200);
         }
         env.mail().awaitMessagesTo(email, 5, Duration.ofSeconds(20));
-        Page refused = request(env.browser(), email);
+        int events = events(email);
+        Page refused = request(fresh(), email);
 
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.text()).contains("Too many requests");
@@ -88,9 +117,62 @@ class ForgotUsernameIT {
                         .selectFirst("#gatehouse-troubleshooting-link")
                         .attr("href"))
                 .endsWith("/gatehouse/troubleshooting?reason=usernames#usernames");
+        assertThat(events(email)).as("no event for a refused request").isEqualTo(events);
+        sleep(Duration.ofSeconds(2));
         assertThat(env.mail().messagesTo(email)).hasSize(5);
-        assertThat(event("CUSTOM_REQUIRED_ACTION_ERROR", email).get("error").asText())
-                .isEqualTo("gatehouse_rate_limited");
+    }
+
+    @Test
+    @DisplayName("over the per-IP limit: 429 from that IP, nothing recorded, and the address keeps all its requests")
+    void ipLimitStoresNothing() {
+        String email = Names.unique("ip-limited") + "@it.test";
+        env.store()
+                .account(Names.unique("ip-limited"))
+                .email(email)
+                .password("pw")
+                .create();
+        new Signups(env).realmAttribute("gatehouseForgotUsernameIpLimit", "2");
+        try {
+            BrowserClient oneIp = fresh();
+            assertThat(request(oneIp, Names.unique("a") + "@it.test").status()).isEqualTo(200);
+            assertThat(request(oneIp, Names.unique("b") + "@it.test").status()).isEqualTo(200);
+
+            Page refused = request(oneIp, email);
+
+            assertThat(refused.status()).isEqualTo(429);
+            assertThat(events(email)).isZero();
+            assertThat(request(fresh(), Names.unique("c") + "@it.test").status())
+                    .as("another IP")
+                    .isEqualTo(200);
+            // Had the refused request taken one of the address's 5, the 5th below would be refused.
+            for (int i = 1; i <= 5; i++) {
+                assertThat(request(fresh(), email).status()).isEqualTo(200);
+            }
+            env.mail().awaitMessagesTo(email, 5, Duration.ofSeconds(20));
+        } finally {
+            new Signups(env).realmAttribute("gatehouseForgotUsernameIpLimit", "30");
+        }
+    }
+
+    /** Events, successes and errors, recorded for an address. */
+    private int events(String email) {
+        int count = 0;
+        for (String type : List.of("CUSTOM_REQUIRED_ACTION", "CUSTOM_REQUIRED_ACTION_ERROR")) {
+            for (JsonNode event : env.admin().json("gatehouse/events?type=" + type + "&max=1000")) {
+                if (email.equals(event.at("/details/email").asText())) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The newest event of a type for an address, as admins see it. */
@@ -107,7 +189,7 @@ class ForgotUsernameIT {
     @Test
     @DisplayName("a malformed address is a field error")
     void malformed() {
-        Page page = request(env.browser(), "not an address");
+        Page page = request(fresh(), "not an address");
 
         assertThat(page.status()).isEqualTo(400);
         assertThat(page.document().selectFirst("#input-error-email").text()).isEqualTo("Enter a valid e-mail address.");
@@ -115,10 +197,18 @@ class ForgotUsernameIT {
 
     /** From the identifier page's "Forgot username?" link. */
     private Page request(BrowserClient browser, String email) {
+        return browser.submit(formPage(browser).form(FORM).fill("email", email));
+    }
+
+    private Page formPage(BrowserClient browser) {
         Page identifier = pages.open(browser);
         String href =
                 identifier.document().selectFirst("#gatehouse-forgot-username").absUrl("href");
-        Page form = browser.get(href);
-        return browser.submit(form.form("#gatehouse-forgot-username-form").fill("email", email));
+        return browser.get(href);
+    }
+
+    /** A new browser at a client IP of its own, so that per-IP limits of one test do not reach another. */
+    private BrowserClient fresh() {
+        return env.browser().from(BrowserClient.randomIp());
     }
 }

@@ -33,6 +33,11 @@ final class PasswordHashes {
         return new Counted<>(result, total() - before);
     }
 
+    /** The total so far, for callers that take differences themselves. */
+    static double total(GatehouseEnvironment env) {
+        return new PasswordHashes(env).total();
+    }
+
     double total() {
         double total = 0;
         for (String line : scrape().split("\n")) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.store.Identifiers;
+import dev.gatehouse.testing.BrowserClient;
 import dev.gatehouse.testing.GatehouseEnvironment;
 import dev.gatehouse.testing.GatehouseExtension;
 import dev.gatehouse.testing.MailServer;
@@ -21,6 +22,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(GatehouseExtension.class)
 @DisplayName("Signup with e-mail confirmation")
 class SignupIT {
+
+    /** How long the slow SMTP server takes to answer: far longer than a page that does not wait for it. */
+    private static final Duration SLOW_SMTP = Duration.ofSeconds(8);
 
     private final GatehouseEnvironment env;
     private final LoginPages pages;
@@ -49,9 +53,9 @@ class SignupIT {
         assertThat(mail.getSubject()).isEqualTo("Confirm your e-mail address");
         assertThat(Signups.link(mail)).startsWith(env.baseUrl() + "/realms/gatehouse/gatehouse/confirm-email?key=");
 
-        Page byUsername = pages.login(env.browser(), username, "newbie-pass");
-        Page byEmail = pages.login(env.browser(), email, "newbie-pass");
-        Page wrong = pages.login(env.browser(), username, "wrong-pass");
+        Page byUsername = pages.login(fresh(), username, "newbie-pass");
+        Page byEmail = pages.login(fresh(), email, "newbie-pass");
+        Page wrong = pages.login(fresh(), username, "wrong-pass");
 
         for (Page unconfirmed : List.of(byUsername, byEmail)) {
             assertThat(unconfirmed.status()).isEqualTo(403);
@@ -66,33 +70,44 @@ class SignupIT {
     }
 
     @Test
-    @DisplayName("the link creates the account, login works, the same link again is 'already used'")
+    @DisplayName("the link shows a button and creates nothing; its POST creates the account, login works, the same"
+            + " link again is 'already used'")
     void confirm() {
         String username = Names.unique("confirmer");
         String email = username + "@signup.test";
         signups.signUp(username, email, "confirm-pass");
         String link = Signups.link(Signups.confirmationMail(env, email, 1));
 
-        Page ready = env.browser().get(link);
+        Page button = fresh().get(link);
+        Page fetchedAgain = fresh().get(link);
+        assertThat(button.status()).isEqualTo(200);
+        assertThat(button.document().selectFirst("#gatehouse-confirm-button").text())
+                .isEqualTo("Confirm and create my account");
+        assertThat(fetchedAgain.status()).as("a scanner's second fetch").isEqualTo(200);
+        assertThat(signups.accountRows(username)).as("the GET creates nothing").isZero();
+        assertThat(signups.pendingRows(username)).isEqualTo(1);
+        assertThat(signups.keycloakUsers(username)).isZero();
+
+        Page ready = fresh().submit(button.form(Signups.CONFIRM_FORM));
 
         assertThat(ready.status()).isEqualTo(200);
         assertThat(ready.text()).contains("Your account " + username + " is ready");
         assertThat(signups.accountState(username)).isEqualTo("active/true");
         assertThat(signups.pendingRows(username)).isZero();
         assertThat(signups.keycloakUsers(username)).isEqualTo(1);
-        assertThat(pages.login(env.browser(), username, "confirm-pass").redirectParameter("code"))
+        assertThat(pages.login(fresh(), username, "confirm-pass").redirectParameter("code"))
                 .isPresent();
         assertThat(env.oidc("gatehouse")
                         .passwordGrant("demo-api", "demo-api-secret", username, "confirm-pass")
                         .statusCode())
                 .isEqualTo(200);
 
-        Page again = env.browser().get(link);
+        Page again = fresh().get(link);
 
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.text()).contains("This link has already been used");
         assertThat(signups.accountRows(username)).isEqualTo(1);
-        Page tampered = env.browser().get(link.substring(0, link.length() - 4) + "AAAA");
+        Page tampered = fresh().get(link.substring(0, link.length() - 4) + "AAAA");
         assertThat(tampered.status()).isEqualTo(400);
         assertThat(tampered.text()).contains("This link is not valid");
     }
@@ -112,7 +127,7 @@ class SignupIT {
         }
         sleep(Duration.ofSeconds(3));
 
-        Page expired = env.browser().get(link);
+        Page expired = fresh().get(link);
 
         assertThat(expired.status()).isEqualTo(410);
         assertThat(expired.text()).contains("This link has expired").contains("sign up again");
@@ -120,7 +135,7 @@ class SignupIT {
                 .contains("/protocol/openid-connect/registrations");
         assertThat(signups.accountRows(username)).isZero();
         assertThat(signups.pendingRows(username)).isEqualTo(1);
-        assertThat(pages.login(env.browser(), username, "late-pass").text()).doesNotContain(Signups.UNCONFIRMED);
+        assertThat(pages.login(fresh(), username, "late-pass").text()).doesNotContain(Signups.UNCONFIRMED);
 
         HttpResponse<String> purge = env.admin().post("gatehouse/gatehouse/signups/purge", "");
 
@@ -175,14 +190,14 @@ class SignupIT {
             assertThat(MailServer.text(mail)).as(username).contains("Welcome, " + username + "!");
             assertThat(MailServer.html(mail)).doesNotContain("<Co>");
 
-            Page ready = env.browser().get(Signups.link(mail));
+            Page ready = Signups.confirm(env, Signups.link(mail));
             // Page text as a reader sees it: HTML collapses runs of spaces.
             assertThat(ready.text())
                     .as(username)
                     .contains("Your account " + username.replaceAll(" +", " ") + " is ready");
             assertThat(ready.body()).doesNotContain("<Co>");
 
-            Page result = pages.login(env.browser(), username, "any-pass");
+            Page result = pages.login(fresh(), username, "any-pass");
             String code = result.redirectParameter("code")
                     .orElseThrow(() -> new AssertionError("no login as " + username + ": " + result.text()));
             JsonNode claims = Oidc.claims(Oidc.json(env.oidc("gatehouse")
@@ -201,21 +216,195 @@ class SignupIT {
     }
 
     @Test
-    @DisplayName("empty, 257 characters, a control character and a taken username are field errors")
+    @DisplayName("empty, 257 characters and a control character are field errors")
     void refusedUsernames() {
-        String pending = Names.unique("reserved");
-        signups.signUp(pending, pending + "@signup.test", "pw-1");
-        String existing = Names.unique("existing");
-        env.store().account(existing).password("pw").create();
-
         assertThat(fieldError("", "Enter a username.")).isTrue();
         assertThat(fieldError("x".repeat(257), "A username can have at most 256 characters."))
                 .isTrue();
         assertThat(fieldError("bell\u0007", "A username cannot contain control characters"))
                 .isTrue();
-        assertThat(fieldError(existing.toUpperCase(Locale.ROOT), "This username is already taken."))
-                .isTrue();
-        assertThat(fieldError(pending, "This username is already taken.")).isTrue();
+    }
+
+    @Test
+    @DisplayName("a taken username (an account's or a pending signup's) gets the free signup's page; the address"
+            + " is told by e-mail to choose another, and nothing is reserved")
+    void takenUsernames() throws Exception {
+        String pending = Names.unique("reserved");
+        signups.signUp(pending, pending + "@signup.test", "pw-1");
+        String existing = Names.unique("existing");
+        env.store().account(existing).password("pw").create();
+        String free = Names.unique("free-name");
+        Page forFree = signups.signUp(free, free + "@signup.test", "pw-1");
+
+        for (String taken : List.of(existing.toUpperCase(Locale.ROOT), pending)) {
+            String email = Names.unique("chooser") + "@signup.test";
+            Page page = signups.signUp(taken, email, "pw-1");
+
+            assertThat(page.status()).isEqualTo(forFree.status());
+            assertThat(PageBodies.masked(page, email)).isEqualTo(PageBodies.masked(forFree, free + "@signup.test"));
+            MimeMessage mail = Emails.wellFormed(
+                    env.mail().awaitMessagesTo(email, 1, Duration.ofSeconds(20)).get(0));
+            assertThat(mail.getSubject()).isEqualTo("Choose another username");
+            assertThat(MailServer.text(mail)).contains(taken).contains("/protocol/openid-connect/registrations");
+            assertThat(MailServer.links(mail)).noneMatch(link -> link.contains("confirm-email"));
+            assertThat(signups.pendingRowsForEmail(email)).isZero();
+        }
+        assertThat(signups.accountRows(existing)).isEqualTo(1);
+        assertThat(signups.pendingRows(pending)).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("free, taken address, taken username and banned: byte-identical pages (tokens masked) and the same"
+            + " number of password hashes")
+    void uniformAnswers() {
+        String takenAddress = Names.unique("owner2") + "@signup.test";
+        env.store()
+                .account(Names.unique("owner2"))
+                .email(takenAddress)
+                .password("pw")
+                .create();
+        String takenName = Names.unique("name-owner");
+        env.store().account(takenName).password("pw").create();
+        String banned = Names.unique("banned2") + "@signup.test";
+        env.store()
+                .execute(
+                        "INSERT INTO email_ban (email_key, email, reason) VALUES (?, ?, 'abuse')",
+                        Identifiers.key(banned),
+                        banned);
+        String free = Names.unique("free2") + "@signup.test";
+        String freeForName = Names.unique("free3") + "@signup.test";
+
+        Answer forFree = signUpCounting(Names.unique("free2"), free);
+        Answer forTakenAddress = signUpCounting(Names.unique("taker2"), takenAddress);
+        Answer forTakenName = signUpCounting(takenName, freeForName);
+        Answer forBanned = signUpCounting(Names.unique("banned2"), banned);
+
+        for (Answer answer : List.of(forTakenAddress, forTakenName, forBanned)) {
+            assertThat(answer.page().status()).isEqualTo(forFree.page().status());
+            assertThat(answer.masked()).isEqualTo(forFree.masked());
+            assertThat(answer.hashes()).isEqualTo(forFree.hashes());
+        }
+        assertThat(forFree.hashes()).isEqualTo(1.0);
+        System.out.printf(
+                "gatehouse.signup_hashes free=%s taken_address=%s taken_username=%s banned=%s%n",
+                forFree.hashes(), forTakenAddress.hashes(), forTakenName.hashes(), forBanned.hashes());
+    }
+
+    private record Answer(Page page, String masked, double hashes) {}
+
+    private Answer signUpCounting(String username, String email) {
+        BrowserClient browser = fresh();
+        Page form = signups.open(browser);
+        double before = PasswordHashes.total(env);
+        Page page = browser.submit(form.form(Signups.FORM)
+                .fill("username", username)
+                .fill("email", email)
+                .fill("password", "uniform-pass")
+                .fill("password-confirm", "uniform-pass"));
+        return new Answer(page, PageBodies.masked(page, email), PasswordHashes.total(env) - before);
+    }
+
+    @Test
+    @DisplayName("the page answers before the SMTP server has the confirmation e-mail, which arrives later")
+    void answersBeforeSmtp() {
+        String username = Names.unique("slow-mail");
+        String email = username + "@signup.test";
+        BrowserClient browser = fresh();
+        Page form = signups.open(browser);
+
+        try (SlowSmtp slow = SlowSmtp.start(env, SLOW_SMTP)) {
+            long started = System.nanoTime();
+            Page sent = browser.submit(form.form(Signups.FORM)
+                    .fill("username", username)
+                    .fill("email", email)
+                    .fill("password", "slow-pass")
+                    .fill("password-confirm", "slow-pass"));
+            Duration answered = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(sent.status()).isEqualTo(200);
+            assertThat(sent.text()).contains(Signups.SENT);
+            assertThat(answered).isLessThan(SLOW_SMTP);
+            assertThat(env.mail().messagesTo(email))
+                    .as("not at the SMTP server yet")
+                    .isEmpty();
+            slow.release();
+            Signups.confirmationMail(env, email, 1);
+        }
+    }
+
+    @Test
+    @DisplayName("limits: 3 signups per address across IPs, then 429; per IP over its limit, 429; a refused signup"
+            + " stores no row, event or e-mail")
+    void limits() {
+        String email = Names.unique("limited") + "@signup.test";
+        for (int i = 1; i <= 3; i++) {
+            Page page = signUpFrom(BrowserClient.randomIp(), Names.unique("lim"), email);
+            assertThat(page.status()).as(page.body()).isEqualTo(200);
+        }
+        env.mail().awaitMessagesTo(email, 3, Duration.ofSeconds(20));
+        long events = registerEvents(email);
+        String refusedName = Names.unique("lim-refused");
+
+        Page refused = signUpFrom(BrowserClient.randomIp(), refusedName, email);
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.text()).contains("Too many signups");
+        assertThat(signups.pendingRows(refusedName)).isZero();
+        assertThat(signups.pendingRowsForEmail(email)).isEqualTo(1);
+        assertThat(registerEvents(email)).isEqualTo(events);
+        sleep(Duration.ofSeconds(2));
+        assertThat(env.mail().messagesTo(email)).hasSize(3);
+
+        signups.realmAttribute("gatehouseSignupIpLimit", "2");
+        try {
+            String ip = BrowserClient.randomIp();
+            assertThat(signUpFrom(ip, Names.unique("ip"), Names.unique("ip") + "@signup.test")
+                            .status())
+                    .isEqualTo(200);
+            assertThat(signUpFrom(ip, Names.unique("ip"), Names.unique("ip") + "@signup.test")
+                            .status())
+                    .isEqualTo(200);
+            String third = Names.unique("ip3") + "@signup.test";
+            Page overIp = signUpFrom(ip, Names.unique("ip3"), third);
+            Page otherIp =
+                    signUpFrom(BrowserClient.randomIp(), Names.unique("ip4"), Names.unique("ip4") + "@signup.test");
+
+            assertThat(overIp.status()).isEqualTo(429);
+            assertThat(signups.pendingRowsForEmail(third)).isZero();
+            assertThat(registerEvents(third)).isZero();
+            assertThat(otherIp.status()).isEqualTo(200);
+            // The refused request took nothing from the address's own count: three more go through.
+            for (int i = 1; i <= 3; i++) {
+                assertThat(signUpFrom(BrowserClient.randomIp(), Names.unique("again"), third)
+                                .status())
+                        .isEqualTo(200);
+            }
+        } finally {
+            signups.realmAttribute("gatehouseSignupIpLimit", "20");
+        }
+    }
+
+    private Page signUpFrom(String ip, String username, String email) {
+        BrowserClient browser = fresh().from(ip);
+        Page form = signups.open(browser);
+        return browser.submit(form.form(Signups.FORM)
+                .fill("username", username)
+                .fill("email", email)
+                .fill("password", "limit-pass")
+                .fill("password-confirm", "limit-pass"));
+    }
+
+    /** REGISTER events and errors recorded for an address. */
+    private long registerEvents(String email) {
+        long count = 0;
+        for (String type : List.of("REGISTER", "REGISTER_ERROR")) {
+            for (JsonNode event : env.admin().json("gatehouse/events?type=" + type + "&max=1000")) {
+                if (email.equals(event.at("/details/email").asText())) {
+                    count++;
+                }
+            }
+        }
+        return count;
     }
 
     /** Submits a signup with this username; true when the username's field error starts with the message. */
@@ -235,5 +424,10 @@ class SignupIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** A new browser at a client IP of its own, so that per-IP limits of one test do not reach another. */
+    private BrowserClient fresh() {
+        return env.browser().from(BrowserClient.randomIp());
     }
 }

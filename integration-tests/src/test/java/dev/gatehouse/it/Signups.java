@@ -16,6 +16,7 @@ import java.util.List;
 final class Signups {
 
     static final String FORM = "#gatehouse-signup-form";
+    static final String CONFIRM_FORM = "#gatehouse-confirm-form";
     static final String SENT = "We've sent a message to";
     static final String UNCONFIRMED = "You haven't confirmed your email address";
 
@@ -36,8 +37,9 @@ final class Signups {
         return form;
     }
 
+    /** A signup from a client IP of its own, as from anywhere: the per-IP limit of signups does not add up. */
     Page signUp(String username, String email, String password) {
-        BrowserClient browser = env.browser();
+        BrowserClient browser = env.browser().from(BrowserClient.randomIp());
         Page form = open(browser);
         return browser.submit(form.form(FORM)
                 .fill("username", username)
@@ -57,6 +59,22 @@ final class Signups {
                 .filter(link -> link.contains("/gatehouse/confirm-email?key="))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no confirmation link in " + MailServer.text(message)));
+    }
+
+    /**
+     * Follows a confirmation link and presses its one button (SPEC P2.2): the GET shows the
+     * button, the POST confirms.
+     */
+    static Page confirm(BrowserClient browser, String link) {
+        Page button = browser.get(link);
+        assertThat(button.document().selectFirst(CONFIRM_FORM))
+                .as(button.body())
+                .isNotNull();
+        return browser.submit(button.form(CONFIRM_FORM));
+    }
+
+    static Page confirm(GatehouseEnvironment env, String link) {
+        return confirm(env.browser(), link);
     }
 
     /** The field error shown under one input of the signup form. */

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class TeammatesIT {
 
     private static final String PASSWORD = "team-pass";
+    private static final Duration SLOW_SMTP = Duration.ofSeconds(8);
 
     private final GatehouseEnvironment env;
     private final Teammates teammates;
@@ -122,6 +123,62 @@ class TeammatesIT {
         assertThat(removed.path("gatehouse_level").asText()).isEqualTo("owner");
         System.out.println("gatehouse.teammates invite→accept→billing→removed: " + claims.path("gatehouse_level")
                 + " → " + refreshed.path("gatehouse_level") + " → " + removed.path("gatehouse_level"));
+    }
+
+    @Test
+    @DisplayName("an invitation answers before the SMTP server has its e-mail, which arrives later")
+    void inviteAnswersBeforeSmtp() {
+        String owner = Names.unique("slow-owner");
+        account(owner);
+        String ownerToken = api.userToken(owner, PASSWORD);
+        String inviteeEmail = Names.unique("slow-invitee") + "@team.test";
+
+        try (SlowSmtp slow = SlowSmtp.start(env, SLOW_SMTP)) {
+            long started = System.nanoTime();
+            HttpResponse<String> invited = teammates.invite(ownerToken, inviteeEmail, "developer");
+            Duration answered = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(invited.statusCode()).as(invited.body()).isEqualTo(201);
+            assertThat(answered).isLessThan(SLOW_SMTP);
+            assertThat(env.mail().messagesTo(inviteeEmail))
+                    .as("not at the SMTP server yet")
+                    .isEmpty();
+            slow.release();
+            env.mail().awaitMessagesTo(inviteeEmail, 1, Duration.ofSeconds(20));
+        }
+    }
+
+    @Test
+    @DisplayName("10 invitations per team and hour, then 429 storing no invitation and sending nothing; another team"
+            + " still invites")
+    void inviteLimit() {
+        String owner = Names.unique("busy-owner");
+        UUID ownerId = account(owner);
+        String ownerToken = api.userToken(owner, PASSWORD);
+        for (int i = 1; i <= 10; i++) {
+            HttpResponse<String> invited =
+                    teammates.invite(ownerToken, Names.unique("inv" + i) + "@team.test", "developer");
+            assertThat(invited.statusCode()).as(invited.body()).isEqualTo(201);
+        }
+        String refusedEmail = Names.unique("inv-refused") + "@team.test";
+
+        HttpResponse<String> refused = teammates.invite(ownerToken, refusedEmail, "developer");
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(429);
+        assertThat(env.store()
+                        .queryString("SELECT count(*) FROM teammate WHERE account_id = ?", ownerId)
+                        .orElseThrow())
+                .isEqualTo("10");
+        String other = Names.unique("calm-owner");
+        account(other);
+        String otherEmail = Names.unique("inv-other") + "@team.test";
+        assertThat(teammates
+                        .invite(api.userToken(other, PASSWORD), otherEmail, "developer")
+                        .statusCode())
+                .isEqualTo(201);
+        // Queued after the refused request's: once it arrived, an e-mail of the refused one would have too.
+        env.mail().awaitMessagesTo(otherEmail, 1, Duration.ofSeconds(20));
+        assertThat(env.mail().messagesTo(refusedEmail)).isEmpty();
     }
 
     @Test

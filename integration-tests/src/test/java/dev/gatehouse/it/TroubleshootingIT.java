@@ -3,6 +3,7 @@ package dev.gatehouse.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatehouse.testing.BrowserClient;
 import dev.gatehouse.testing.GatehouseEnvironment;
 import dev.gatehouse.testing.GatehouseExtension;
 import dev.gatehouse.testing.Page;
@@ -38,7 +39,7 @@ class TroubleshootingIT {
     @Test
     @DisplayName("has one section per reason of the article, each with its stable anchor, in the login theme")
     void sections() {
-        Page page = env.browser().get(url);
+        Page page = fresh().get(url);
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.document().select("section.gatehouse-reason").eachAttr("id"))
@@ -51,8 +52,8 @@ class TroubleshootingIT {
     @Test
     @DisplayName("?reason= highlights its section; an unknown or hostile reason highlights nothing and is not echoed")
     void highlight() {
-        Page highlighted = env.browser().get(url + "?reason=billing-terminated");
-        Page hostile = env.browser().get(url + "?reason=%3Cscript%3Ealert(1)%3C/script%3E");
+        Page highlighted = fresh().get(url + "?reason=billing-terminated");
+        Page hostile = fresh().get(url + "?reason=%3Cscript%3Ealert(1)%3C/script%3E");
 
         Element section = highlighted.document().selectFirst(".gatehouse-highlighted");
         assertThat(section).isNotNull();
@@ -73,11 +74,13 @@ class TroubleshootingIT {
     @Test
     @DisplayName("the yes/no feedback works without JavaScript and is a Keycloak event; the page is translated")
     void feedbackAndLocale() {
-        Page thanks = env.browser().post(url, Map.of("helpful", "no", "reason", "usernames"));
-        Page bad = env.browser().post(url, Map.of("helpful", "maybe"));
-        Page german = env.browser().language("de").get(url);
+        BrowserClient browser = fresh();
+        Page page = browser.get(url + "?reason=usernames");
+        Page thanks = browser.submit(page.form("#gatehouse-feedback").fill("helpful", "no"));
+        Page bad = browser.submit(browser.get(url).form("#gatehouse-feedback").fill("helpful", "maybe"));
+        Page german = fresh().language("de").get(url);
 
-        assertThat(thanks.status()).isEqualTo(200);
+        assertThat(thanks.status()).as(thanks.body()).isEqualTo(200);
         assertThat(thanks.document().selectFirst("#gatehouse-feedback-thanks")).isNotNull();
         JsonNode events = env.admin().json("gatehouse/events?type=CUSTOM_REQUIRED_ACTION&max=1000");
         assertThat(events.findValues("details")).anySatisfy(details -> {
@@ -88,5 +91,70 @@ class TroubleshootingIT {
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.document().selectFirst("#gatehouse-feedback-thanks")).isNull();
         assertThat(german.text()).contains("Probleme bei der Anmeldung?");
+    }
+
+    @Test
+    @DisplayName("a feedback post without the page's CSRF token, or with another one, is refused (403) and"
+            + " records nothing")
+    void feedbackCsrf() {
+        int before = feedbackEvents();
+        BrowserClient attacker = fresh();
+        Page withoutToken = attacker.post(url, Map.of("helpful", "yes", "reason", "usernames"));
+        BrowserClient victim = fresh();
+        victim.get(url);
+        Page foreignToken =
+                victim.post(url, Map.of("helpful", "yes", "gatehouse_csrf", "A".repeat(32), "reason", "usernames"));
+        Page noCookie = fresh().post(url, Map.of("helpful", "yes", "gatehouse_csrf", "A".repeat(32)));
+
+        for (Page refused : List.of(withoutToken, foreignToken, noCookie)) {
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(refused.document().selectFirst("#gatehouse-feedback-thanks"))
+                    .isNull();
+            assertThat(refused.document()
+                            .selectFirst("#gatehouse-feedback-error")
+                            .text())
+                    .startsWith("Your feedback could not be recorded.");
+        }
+        assertThat(feedbackEvents()).isEqualTo(before);
+    }
+
+    @Test
+    @DisplayName("10 feedback posts per client IP, then 429 recording nothing; another IP still posts")
+    void feedbackLimit() {
+        BrowserClient browser = fresh();
+        for (int i = 1; i <= 10; i++) {
+            Page page = browser.get(url);
+            assertThat(browser.submit(page.form("#gatehouse-feedback").fill("helpful", "yes"))
+                            .status())
+                    .isEqualTo(200);
+        }
+        int before = feedbackEvents();
+
+        Page refused =
+                browser.submit(browser.get(url).form("#gatehouse-feedback").fill("helpful", "yes"));
+        BrowserClient other = fresh();
+        Page fromOther = other.submit(other.get(url).form("#gatehouse-feedback").fill("helpful", "yes"));
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.document().selectFirst("#gatehouse-feedback-error").text())
+                .startsWith("We have received a lot of feedback from here.");
+        assertThat(fromOther.status()).isEqualTo(200);
+        assertThat(feedbackEvents()).isEqualTo(before + 1);
+    }
+
+    private int feedbackEvents() {
+        int count = 0;
+        for (JsonNode event : env.admin().json("gatehouse/events?type=CUSTOM_REQUIRED_ACTION&max=5000")) {
+            if ("gatehouse-troubleshooting-feedback"
+                    .equals(event.at("/details/custom_required_action").asText())) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** A new browser at a client IP of its own, so that per-IP limits of one test do not reach another. */
+    private BrowserClient fresh() {
+        return env.browser().from(BrowserClient.randomIp());
     }
 }

@@ -9,6 +9,7 @@ import dev.gatehouse.testing.GatehouseExtension;
 import dev.gatehouse.testing.Oidc;
 import dev.gatehouse.testing.Page;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class UnconfirmedIT {
 
     private static final String GENERIC = "Invalid username or password.";
+    private static final Duration SLOW_SMTP = Duration.ofSeconds(8);
 
     private final GatehouseEnvironment env;
     private final LoginPages pages;
@@ -71,7 +73,7 @@ class UnconfirmedIT {
                 .startsWith("You have asked for several confirmation links already.");
         assertThat(env.mail().messagesTo(email)).hasSize(3);
 
-        Page confirmed = env.browser().get(Signups.link(Signups.confirmationMail(env, email, 3)));
+        Page confirmed = Signups.confirm(env, Signups.link(Signups.confirmationMail(env, email, 3)));
         assertThat(confirmed.status()).isEqualTo(200);
         assertThat(confirmed.text()).contains("The e-mail address of " + username + " is confirmed");
         assertThat(signups.accountState(username)).isEqualTo("active/true");
@@ -97,9 +99,40 @@ class UnconfirmedIT {
         Page resent = browser.submit(unconfirmed.form("#gatehouse-resend-form"));
 
         assertThat(resent.document().selectFirst("#gatehouse-resend-sent")).isNotNull();
-        Page ready = env.browser().get(Signups.link(Signups.confirmationMail(env, email, 2)));
+        Page ready = Signups.confirm(env, Signups.link(Signups.confirmationMail(env, email, 2)));
         assertThat(ready.text()).contains("Your account " + username + " is ready");
         assertThat(signups.accountState(username)).isEqualTo("active/true");
+    }
+
+    @Test
+    @DisplayName("resend answers before the SMTP server has the new link, which arrives later")
+    void resendAnswersBeforeSmtp() {
+        String username = Names.unique("slow-resend");
+        String email = username + "@it.test";
+        env.store()
+                .account(username)
+                .email(email)
+                .emailUnconfirmed()
+                .password("sr-pass")
+                .create();
+        BrowserClient browser = env.browser();
+        Page unconfirmed = browser.submit(
+                pages.identify(browser, username).form(LoginPages.FORM).fill("password", "sr-pass"));
+        assertThat(unconfirmed.status()).isEqualTo(403);
+
+        try (SlowSmtp slow = SlowSmtp.start(env, SLOW_SMTP)) {
+            long started = System.nanoTime();
+            Page resent = browser.submit(unconfirmed.form("#gatehouse-resend-form"));
+            Duration answered = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(resent.document().selectFirst("#gatehouse-resend-sent")).isNotNull();
+            assertThat(answered).isLessThan(SLOW_SMTP);
+            assertThat(env.mail().messagesTo(email))
+                    .as("not at the SMTP server yet")
+                    .isEmpty();
+            slow.release();
+            Signups.confirmationMail(env, email, 1);
+        }
     }
 
     @Test

@@ -4,7 +4,10 @@ import dev.gatehouse.storage.ConfirmationToken;
 import dev.gatehouse.storage.GatehouseAccounts;
 import dev.gatehouse.store.Account;
 import dev.gatehouse.store.AccountRepository;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -24,12 +27,13 @@ import org.keycloak.storage.StorageId;
 
 /**
  * {@code /realms/{realm}/gatehouse/confirm-email?key=…}: where the link of a confirmation e-mail
- * leads (SPEC P2.2). A pending signup becomes its account (active, address confirmed), or an
- * account's address is marked confirmed; a link used before, an expired link and a link that is
+ * leads (SPEC P2.2). The link shows a page with one button; its POST makes a pending signup its
+ * account (active, address confirmed), or marks an account's address confirmed. A link used before, an expired link and a link that is
  * not one each get their own page, and change nothing.
  */
 public final class ConfirmEmailResource {
 
+    static final String CONFIRM = "gatehouse-confirm-email.ftl";
     static final String CONFIRMED = "gatehouse-email-confirmed.ftl";
     static final String FAILED = "gatehouse-confirmation-failed.ftl";
 
@@ -59,9 +63,52 @@ public final class ConfirmEmailResource {
                 new EventBuilder(realm, session, session.getContext().getConnection()).event(EventType.VERIFY_EMAIL);
     }
 
+    /**
+     * Following the link shows one button and changes nothing, so that a mail scanner fetching
+     * links confirms nothing (SPEC P2.2); a link that can no longer confirm gets its page at once.
+     */
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public Response confirm(@QueryParam("key") String key) {
+    public Response show(@QueryParam("key") String key) {
+        Optional<ConfirmationToken> read = ConfirmationToken.read(session, realm, key);
+        if (read.isEmpty()) {
+            return failed(Failure.INVALID, null);
+        }
+        ConfirmationToken token = read.get();
+        ConfirmationToken.Kind kind = token.kind().orElseThrow();
+        UUID id = token.subject().orElseThrow();
+        if (token.isExpired()) {
+            return failed(Failure.EXPIRED, kind);
+        }
+        return StoreGuard.call(() -> {
+            boolean open = kind == ConfirmationToken.Kind.SIGNUP
+                    ? GatehouseAccounts.pendingSignups(session).findLive(id).isPresent()
+                    : GatehouseAccounts.repository(session)
+                            .findById(id)
+                            .filter(account -> !account.emailConfirmed()
+                                    && token.getEmail().equals(account.email()))
+                            .isPresent();
+            if (!open) {
+                return failed(
+                        failure(kind, GatehouseAccounts.repository(session).findById(id)), kind);
+            }
+            // The key is the form's only secret and its CSRF protection: it reached the address's
+            // owner alone, and a page from elsewhere cannot post a key it does not know.
+            return session.getProvider(LoginFormsProvider.class)
+                    .setAttribute(
+                            "confirmAction",
+                            realmUri().path("gatehouse/confirm-email").build().toString())
+                    .setAttribute("confirmKey", key)
+                    .setAttribute("accountCreated", kind == ConfirmationToken.Kind.SIGNUP)
+                    .createForm(CONFIRM);
+        });
+    }
+
+    /** The button's POST: a pending signup becomes its account, or an account's address is confirmed. */
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response confirm(@FormParam("key") String key) {
         Optional<ConfirmationToken> read = ConfirmationToken.read(session, realm, key);
         if (read.isEmpty()) {
             return failed(Failure.INVALID, null);
@@ -125,10 +172,14 @@ public final class ConfirmEmailResource {
                 .createForm(FAILED);
     }
 
+    /** The realm's URL from Keycloak's configured hostname. */
+    private UriBuilder realmUri() {
+        return session.getContext().getUri().getBaseUriBuilder().path("realms").path(realm.getName());
+    }
+
     /** Log in, or sign up, through the realm's account console client, which every realm has. */
     private String accountConsole(String endpoint) {
-        UriBuilder realmUri =
-                session.getContext().getUri().getBaseUriBuilder().path("realms").path(realm.getName());
+        UriBuilder realmUri = realmUri();
         String console = realmUri.clone().path("account/").build().toString();
         return realmUri.path("protocol/openid-connect")
                 .path(endpoint)

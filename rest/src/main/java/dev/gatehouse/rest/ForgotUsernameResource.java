@@ -1,6 +1,8 @@
 package dev.gatehouse.rest;
 
 import dev.gatehouse.storage.GatehouseAccounts;
+import dev.gatehouse.storage.MailQueue;
+import dev.gatehouse.storage.RequestLimits;
 import dev.gatehouse.store.Identifiers;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -9,12 +11,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
-import org.keycloak.email.EmailException;
-import org.keycloak.email.EmailTemplateProvider;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
@@ -76,20 +75,21 @@ public final class ForgotUsernameResource {
                     .addError(field(INVALID))
                     .createForm(FORM);
         }
-        event.detail(Details.EMAIL, address);
-        String clientIp = session.getContext().getConnection().getRemoteAddr();
-        if (!new ForgotUsernameLimits(session, realm).allow(realm, Identifiers.key(address), clientIp)) {
-            event.error("gatehouse_rate_limited");
+        if (!new RequestLimits(session, realm, ForgotUsernameLimits.DEFAULTS)
+                .allow(Identifiers.key(address), RequestLimits.clientIp(session))) {
+            // No event either: a refused request stores nothing (SPEC S3).
+            LOG.debugf("Forgot-username request refused by its limits in realm %s", realm.getName());
             return forms().setStatus(Response.Status.TOO_MANY_REQUESTS)
                     .setError(TOO_MANY)
                     .createForm(FORM);
         }
+        event.detail(Details.EMAIL, address);
         return StoreGuard.call(() -> {
             List<String> usernames = GatehouseAccounts.repository(session).usernamesByEmail(address);
             if (!usernames.isEmpty()) {
                 UserModel user = session.users().getUserByUsername(realm, usernames.get(0));
                 event.user(user);
-                send(realm, user, usernames);
+                send(realm, address, usernames);
             }
             event.detail("gatehouse_usernames", String.valueOf(usernames.size()))
                     .success();
@@ -97,21 +97,17 @@ public final class ForgotUsernameResource {
         });
     }
 
-    private void send(RealmModel realm, UserModel user, List<String> usernames) {
-        try {
-            // The template provider adds its own attributes to the map, and sends to the user's
-            // address in the user's locale: any account of the address will do, they share it.
-            // (Keycloak 26.5 has no overload that takes an address.)
-            Map<String, Object> attributes = new HashMap<>();
-            attributes.put("usernames", usernames);
-            session.getProvider(EmailTemplateProvider.class)
-                    .setRealm(realm)
-                    .setUser(user)
-                    .send(SUBJECT, List.of(), EMAIL, attributes);
-        } catch (EmailException e) {
-            // The page must not differ: a failed send is the operators' to see, in the log.
-            LOG.warnf("Could not send the forgotten usernames of an address in realm %s: %s", realm.getName(), e);
-        }
+    /** Queued for after the commit and sent off the request thread, so that the answer takes as long for any address. */
+    private void send(RealmModel realm, String address, List<String> usernames) {
+        Map<String, Object> attributes = MailQueue.attributes();
+        attributes.put("usernames", usernames);
+        MailQueue.afterCommit(
+                session,
+                realm,
+                usernames.get(0),
+                address,
+                EMAIL,
+                templates -> templates.send(SUBJECT, List.of(), EMAIL, attributes));
     }
 
     /** Every page of the form, its errors and its answer link to the article's section on usernames. */

@@ -1,14 +1,10 @@
 package dev.gatehouse.rest;
 
-import dev.gatehouse.storage.MailRecipient;
+import dev.gatehouse.storage.MailQueue;
 import dev.gatehouse.store.Teammate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
-import org.keycloak.email.EmailException;
-import org.keycloak.email.EmailTemplateProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
@@ -21,8 +17,6 @@ final class TeammateInviteMail {
     static final String SUBJECT = "gatehouse.teammateInviteSubject";
     static final String TEMPLATE = "gatehouse-teammate-invite.ftl";
 
-    private static final Logger LOG = Logger.getLogger(TeammateInviteMail.class);
-
     private final KeycloakSession session;
     private final RealmModel realm;
 
@@ -31,26 +25,28 @@ final class TeammateInviteMail {
         this.realm = realm;
     }
 
-    /** Sends the invitation; a failed send is logged, and the owner may invite again after removing it. */
+    /**
+     * Queues the invitation for after the commit ({@link MailQueue}); a failed send is logged, and
+     * the owner may invite again after removing it.
+     */
     void send(Teammate invitation, String teamName) {
         String key = new TeammateInviteToken(
                         invitation.id(),
                         invitation.inviteEmail(),
                         Time.currentTime() + TeammateInviteToken.LIFETIME_SECONDS)
                 .serialize(session, realm, session.getContext().getUri());
-        Map<String, Object> attributes = new HashMap<>();
+        Map<String, Object> attributes = MailQueue.attributes();
         attributes.put("teamName", teamName);
         attributes.put("invitedBy", invitation.invitedBy());
         attributes.put("level", invitation.level().value());
         attributes.put("link", TeammateInviteResource.url(session, realm, key));
         attributes.put("linkDays", TeammateInviteToken.LIFETIME_SECONDS / (24 * 3600));
-        try {
-            session.getProvider(EmailTemplateProvider.class)
-                    .setRealm(realm)
-                    .setUser(new MailRecipient(session, realm, invitation.inviteEmail(), invitation.inviteEmail()))
-                    .send(SUBJECT, List.of(), TEMPLATE, attributes);
-        } catch (EmailException e) {
-            LOG.warnf("Could not send teammate invitation %s in realm %s: %s", invitation.id(), realm.getName(), e);
-        }
+        MailQueue.afterCommit(
+                session,
+                realm,
+                invitation.inviteEmail(),
+                invitation.inviteEmail(),
+                TEMPLATE,
+                templates -> templates.send(SUBJECT, List.of(), TEMPLATE, attributes));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.storage.GatehouseAccounts;
+import dev.gatehouse.storage.RequestLimits;
 import dev.gatehouse.store.Account;
 import dev.gatehouse.store.Activity;
 import dev.gatehouse.store.ActivityRepository;
@@ -37,6 +38,15 @@ final class TeammateManagement {
     static final String LEVEL_CHANGED = "teammate_level_changed";
     static final String REMOVED = "teammate_removed";
 
+    /**
+     * Invitations e-mail an address of the inviter's choosing: realm attributes
+     * {@code gatehouseTeammateInviteLimit} (per team, default 10),
+     * {@code gatehouseTeammateInviteIpLimit} (per client IP, default 100) and
+     * {@code gatehouseTeammateInviteWindowSeconds} (default 3600) limit them (SPEC S3).
+     */
+    static final RequestLimits.Defaults INVITE_LIMITS =
+            new RequestLimits.Defaults("gatehouseTeammateInvite", 10, 100, 3600);
+
     private final KeycloakSession session;
     private final RealmModel realm;
     private final TeammateRepository teammates;
@@ -64,6 +74,11 @@ final class TeammateManagement {
         TeammateRequest request = TeammateRequest.invitation(RequestBody.readOrRefuse(body));
         if (!request.valid()) {
             throw ErrorResponse.error(request.error(), Response.Status.BAD_REQUEST);
+        }
+        if (!new RequestLimits(session, realm, INVITE_LIMITS)
+                .allow(team.id().toString(), RequestLimits.clientIp(session))) {
+            throw ErrorResponse.error(
+                    "Too many invitations from this account; try again later", Response.Status.TOO_MANY_REQUESTS);
         }
         Teammate invitation = teammates
                 .invite(team.id(), request.email(), request.level(), who)

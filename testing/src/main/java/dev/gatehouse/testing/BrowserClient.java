@@ -35,6 +35,8 @@ public final class BrowserClient {
     private final Map<String, Map<String, String>> cookies = new LinkedHashMap<>();
 
     private String acceptLanguage = "en";
+    /** The loopback relay that gives this client its own client IP, or null for 127.0.0.1. */
+    private LoopbackRelay relay;
 
     /** The last page's response headers and the URIs its request and redirects went to. */
     private HttpHeaders lastHeaders = HttpHeaders.of(Map.of(), (name, value) -> true);
@@ -48,6 +50,21 @@ public final class BrowserClient {
     public BrowserClient language(String language) {
         this.acceptLanguage = language;
         return this;
+    }
+
+    /**
+     * Speaks from this loopback address ({@code 127.x.y.z}) from now on, as a browser elsewhere
+     * would: Keycloak sees it as the client IP. Without it, the client speaks from 127.0.0.1.
+     */
+    public BrowserClient from(String loopbackIp) {
+        this.relay = LoopbackRelay.of(loopbackIp, URI.create(baseUrl).getPort());
+        return this;
+    }
+
+    /** A loopback address other than 127.0.0.1, at random. */
+    public static String randomIp() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        return "127." + (1 + random.nextInt(254)) + "." + (1 + random.nextInt(254)) + "." + (1 + random.nextInt(254));
     }
 
     public Page get(String url) {
@@ -98,26 +115,47 @@ public final class BrowserClient {
         HttpRequest request = first;
         lastHops.clear();
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-            lastHops.add(request.uri());
             HttpResponse<String> response = send(request);
+            URI requested = direct(request.uri());
+            lastHops.add(requested);
             lastHeaders = response.headers();
-            remember(request.uri(), response.headers());
+            remember(requested, response.headers());
             Optional<String> location = response.headers().firstValue("Location");
             if (response.statusCode() / 100 != 3 || location.isEmpty()) {
-                return new Page(response.statusCode(), request.uri(), response.body(), Optional.empty());
+                return new Page(response.statusCode(), requested, response.body(), Optional.empty());
             }
-            URI next = request.uri().resolve(location.get());
+            URI next = requested.resolve(location.get());
             if (!next.toString().startsWith(baseUrl)) {
                 lastHops.add(next);
-                return new Page(response.statusCode(), request.uri(), response.body(), Optional.of(next));
+                return new Page(response.statusCode(), requested, response.body(), Optional.of(next));
             }
             request = request(next).GET().build();
         }
         throw new AssertionError("More than " + MAX_REDIRECTS + " redirects from " + first.uri());
     }
 
+    /** The URI to send to: the relay's port instead of Keycloak's, when this client has a relay. */
+    private URI viaRelay(URI uri) {
+        URI base = URI.create(baseUrl);
+        if (relay == null || uri.getPort() != base.getPort() || !base.getHost().equals(uri.getHost())) {
+            return uri;
+        }
+        return URI.create(uri.toString().replaceFirst("^(https?://[^/:]+):" + base.getPort(), "$1:" + relay.port()));
+    }
+
+    /** The URI as Keycloak's, whichever port it was sent to. */
+    private URI direct(URI sent) {
+        if (relay == null || sent.getPort() != relay.port()) {
+            return sent;
+        }
+        return URI.create(sent.toString()
+                .replaceFirst(
+                        "^(https?://[^/:]+):" + relay.port(),
+                        "$1:" + URI.create(baseUrl).getPort()));
+    }
+
     private HttpRequest.Builder request(URI uri) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(viaRelay(uri))
                 .timeout(Duration.ofSeconds(30))
                 .header("Accept", "text/html,application/xhtml+xml")
                 .header("Accept-Language", acceptLanguage);

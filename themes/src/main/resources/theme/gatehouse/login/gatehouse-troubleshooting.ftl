@@ -38,10 +38,14 @@
             <#if feedbackThanks??>
                 <p id="gatehouse-feedback-thanks" class="${properties.kcAlertClass!} pf-m-success" role="status">${msg("gatehouse.feedbackThanks")}</p>
             <#else>
+                <#if message?? && message.type == "error">
+                    <p id="gatehouse-feedback-error" class="${properties.kcAlertClass!} pf-m-danger" role="alert">${kcSanitize(message.summary)?no_esc}</p>
+                </#if>
                 <form id="gatehouse-feedback" method="post" action="${feedbackUrl}">
                     <fieldset>
                         <legend>${msg("gatehouse.feedbackQuestion")}</legend>
                         <#if marked?has_content><input type="hidden" name="reason" value="${marked}"></#if>
+                        <input type="hidden" name="gatehouse_csrf" value="${feedbackCsrf}">
                         <button type="submit" name="helpful" value="yes" class="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!}">${msg("gatehouse.feedbackYes")}</button>
                         <button type="submit" name="helpful" value="no" class="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!}">${msg("gatehouse.feedbackNo")}</button>
                     </fieldset>

@@ -180,6 +180,8 @@ class BrowserJourneysIT {
                     .findFirst()
                     .orElseThrow();
             journey.open(link);
+            journey.screenshot();
+            journey.click("#gatehouse-confirm-button");
             assertThat(journey.find("#gatehouse-email-confirmed").getText()).contains(username);
             journey.assertNoMarkupFrom(username);
         }
