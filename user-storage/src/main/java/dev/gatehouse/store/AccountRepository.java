@@ -92,6 +92,14 @@ public final class AccountRepository {
         return owners.size() == 1 ? Optional.of(owners.get(0)) : Optional.empty();
     }
 
+    /**
+     * The account an identifier names (SPEC P4.2): its username first, else an address exactly one
+     * account owns. Keycloak's own lookup asks the address first when the identifier has an "@".
+     */
+    public Optional<Account> findByIdentifier(String identifier) {
+        return findByUsername(identifier).or(() -> findByUniqueEmail(identifier));
+    }
+
     public Optional<Account> findByCentralSubject(String subject) {
         return select("central_subject = ?1", "", List.of(subject)).stream().findFirst();
     }

@@ -265,9 +265,12 @@ public final class IdentifierRekeying {
         if (rows.isEmpty()) {
             return;
         }
-        try (PreparedStatement delete =
-                connection.prepareStatement("DELETE FROM " + table + " WHERE id = ANY (CAST(? AS uuid[]))")) {
-            delete.setString(1, Sql.uuidArray(rows.stream().map(Keyed::id).toList()));
+        // Plain JDBC only: Flyway runners have no JPA on their class path (see V7__Identifier_keys).
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE id = ANY (?)")) {
+            delete.setArray(
+                    1,
+                    connection.createArrayOf(
+                            "uuid", rows.stream().map(Keyed::id).toArray()));
             delete.executeUpdate();
         }
     }
