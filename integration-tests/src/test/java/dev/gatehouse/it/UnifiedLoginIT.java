@@ -200,7 +200,8 @@ class UnifiedLoginIT {
 
         // Keycloak's "confirm existing account" step, for the victim's account: its legacy password.
         assertThat(LoginPages.isPasswordPage(confirm)).as(confirm.text()).isTrue();
-        assertThat(confirm.text().toLowerCase(java.util.Locale.ROOT)).contains(victim);
+        assertThat(confirm.text()).contains("Authenticate to link your account with console");
+        assertThat(confirm.form(LoginPages.FORM).value("username")).isEqualTo(victim);
         Page wrong = env.browser().submit(confirm.form(LoginPages.FORM).fill("password", "central-pass"));
         assertThat(wrong.redirectParameter("code")).isEmpty();
         assertThat(env.store().queryString("SELECT count(*) FROM account WHERE email_key = ?", victim))
