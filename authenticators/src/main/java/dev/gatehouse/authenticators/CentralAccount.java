@@ -44,20 +44,13 @@ final class CentralAccount extends BrokerLoginStep {
             String email = brokerContext.getEmail();
             boolean verified = Boolean.parseBoolean(brokerContext.getUserAttribute(CENTRAL_EMAIL_VERIFIED));
             Optional<Account> bySubject = accounts.findByCentralSubject(brokerContext.getId());
+            Optional<Account> byUsername = email == null ? Optional.empty() : accounts.findByUsername(email);
             Optional<Account> byEmail = email == null ? Optional.empty() : accounts.findByUniqueEmail(email);
             boolean banned = email != null && accounts.emailBanned(email);
-            switch (CentralMatch.of(bySubject, banned, byEmail, verified)) {
+            switch (CentralMatch.of(bySubject, banned, byUsername, byEmail, verified)) {
                 case RECORDED_LINK -> loginAs(context, bySubject.get().id());
-                case CONFIRM_WITH_PASSWORD -> {
-                    UserModel existing = GatehouseAccounts.user(
-                                    session, realm, byEmail.get().id())
-                            .orElseThrow();
-                    context.getAuthenticationSession()
-                            .setAuthNote(
-                                    EXISTING_USER_INFO,
-                                    new ExistingUserInfo(existing.getId(), "email", email).serialize());
-                    context.attempted();
-                }
+                case CONFIRM_WITH_PASSWORD ->
+                    confirmExisting(context, byUsername.or(() -> byEmail).orElseThrow(), byUsername.isPresent(), email);
                 case REFUSE_UNVERIFIED -> refuse(context, REFUSED_UNVERIFIED);
                 case REFUSE -> refuse(context, REFUSED);
                 case CREATE -> {
@@ -71,6 +64,18 @@ final class CentralAccount extends BrokerLoginStep {
         } catch (AccountStoreUnavailableException e) {
             StoreOutage.browserChallenge(context, e);
         }
+    }
+
+    /** Hands the account to the next step, which asks for its legacy password before the link. */
+    private static void confirmExisting(
+            AuthenticationFlowContext context, Account account, boolean byUsername, String email) {
+        UserModel existing = GatehouseAccounts.user(context.getSession(), context.getRealm(), account.id())
+                .orElseThrow();
+        context.getAuthenticationSession()
+                .setAuthNote(
+                        EXISTING_USER_INFO,
+                        new ExistingUserInfo(existing.getId(), byUsername ? "username" : "email", email).serialize());
+        context.attempted();
     }
 
     private static void loginAs(AuthenticationFlowContext context, UUID accountId) {

@@ -11,7 +11,10 @@ import java.util.Optional;
 enum CentralMatch {
     /** The store already records this central subject: log in as that account without asking. */
     RECORDED_LINK,
-    /** One account owns the e-mail and both sides verified it: confirm with its legacy password, then link. */
+    /**
+     * One account owns the e-mail and both sides verified it, or the central e-mail is an account's
+     * username and the central side verified it: confirm with that account's legacy password, then link.
+     */
     CONFIRM_WITH_PASSWORD,
     /** The matching account's e-mail is unconfirmed, or the central IdP does not vouch for it. */
     REFUSE_UNVERIFIED,
@@ -22,11 +25,32 @@ enum CentralMatch {
 
     static CentralMatch of(
             Optional<Account> bySubject, boolean emailBanned, Optional<Account> byEmail, boolean centralVerified) {
+        return of(bySubject, emailBanned, Optional.empty(), byEmail, centralVerified);
+    }
+
+    /**
+     * @param byUsername the account whose username is, by its key, the central e-mail address: it
+     *     comes before an e-mail match, since identifiers resolve as usernames first (SPEC P4.2), and
+     *     is never passed over for a new account that would capture its username (the class of
+     *     CVE-2026-19607). Its own address plays no part, so only the central side must vouch.
+     */
+    static CentralMatch of(
+            Optional<Account> bySubject,
+            boolean emailBanned,
+            Optional<Account> byUsername,
+            Optional<Account> byEmail,
+            boolean centralVerified) {
         if (bySubject.isPresent()) {
             return RECORDED_LINK;
         }
         if (emailBanned) {
             return REFUSE;
+        }
+        if (byUsername.isPresent()) {
+            if (byUsername.get().centralSubject() != null) {
+                return REFUSE;
+            }
+            return centralVerified ? CONFIRM_WITH_PASSWORD : REFUSE_UNVERIFIED;
         }
         if (byEmail.isEmpty()) {
             return CREATE;

@@ -1,7 +1,11 @@
 package dev.gatehouse.authenticators;
 
 import dev.gatehouse.storage.GatehouseAccounts;
+import dev.gatehouse.store.AccountRepository;
 import dev.gatehouse.store.AccountStoreUnavailableException;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import java.util.UUID;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.broker.util.SerializedBrokeredIdentityContext;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
@@ -24,15 +28,38 @@ final class CompleteCentralLink extends BrokerLoginStep {
         boolean removePassword =
                 CompleteCentralLinkConfig.of(context.getAuthenticatorConfig()).removeLegacyPassword();
         try {
-            GatehouseAccounts.accountId(realm, user).ifPresent(id -> {
-                GatehouseAccounts.repository(context.getSession())
-                        .linkCentral(id, brokerContext.getId(), removePassword);
+            Optional<UUID> accountId = GatehouseAccounts.accountId(realm, user);
+            if (accountId.isPresent()) {
+                AccountRepository accounts = GatehouseAccounts.repository(context.getSession());
+                if (addressIsAnotherUsername(accounts, brokerContext.getEmail(), accountId.get())) {
+                    refuse(context);
+                    return;
+                }
+                accounts.linkCentral(accountId.get(), brokerContext.getId(), removePassword);
                 GatehouseAccounts.evict(context.getSession(), realm, user);
-            });
+            }
             context.success();
         } catch (AccountStoreUnavailableException e) {
             StoreOutage.browserChallenge(context, e);
         }
+    }
+
+    /**
+     * A central address that is another account's username would let the linked account capture
+     * that username's logins (SPEC P4.2): the first step sends such an identity to that account,
+     * so only a link made some other way gets here with one.
+     */
+    private static boolean addressIsAnotherUsername(AccountRepository accounts, String email, UUID linking) {
+        return email != null
+                && accounts.findByUsername(email)
+                        .filter(owner -> !owner.id().equals(linking))
+                        .isPresent();
+    }
+
+    private static void refuse(AuthenticationFlowContext context) {
+        context.getEvent().error("gatehouse_central_link_refused");
+        Response page = context.form().setError(CentralAccount.REFUSED).createErrorPage(Response.Status.FORBIDDEN);
+        context.forceChallenge(page);
     }
 
     @Override

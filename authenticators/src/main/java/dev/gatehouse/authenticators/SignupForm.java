@@ -108,7 +108,10 @@ final class SignupForm implements StatelessAuthenticator {
         String hash = GatehouseAccounts.hasher(context.getRealm()).hash(request.password());
         SignupDecision decision = SignupDecision.of(
                 accounts.emailBanned(request.email()),
-                accounts.emailInUse(request.email()) || signups.addressReserved(request.email()),
+                // An address that is someone's username is in use too: identifiers never collide (SPEC P4.2).
+                accounts.emailInUse(request.email())
+                        || signups.addressReserved(request.email())
+                        || accounts.addressIsUsername(request.email()),
                 accounts.usernameTaken(request.username()));
         ConfirmationMail mail = new ConfirmationMail(session, context.getRealm());
         if (decision == SignupDecision.RESERVE) {

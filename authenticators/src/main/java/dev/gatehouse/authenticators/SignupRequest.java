@@ -18,6 +18,8 @@ record SignupRequest(String username, String email, String password, String pass
     static final String USERNAME_MISSING = "gatehouse.usernameMissing";
     static final String USERNAME_TOO_LONG = "gatehouse.usernameTooLong";
     static final String USERNAME_CONTROL_CHARACTER = "gatehouse.usernameControlCharacter";
+    static final String USERNAME_INVISIBLE_CHARACTER = "gatehouse.usernameInvisibleCharacter";
+    static final String USERNAME_MIXED_SCRIPTS = "gatehouse.usernameMixedScripts";
 
     private static final int MAX_EMAIL_LENGTH = 320;
 
@@ -37,6 +39,8 @@ record SignupRequest(String username, String email, String password, String pass
                     case EMPTY -> USERNAME_MISSING;
                     case TOO_LONG -> USERNAME_TOO_LONG;
                     case CONTROL_CHARACTER -> USERNAME_CONTROL_CHARACTER;
+                    case INVISIBLE_CHARACTER -> USERNAME_INVISIBLE_CHARACTER;
+                    case MIXED_SCRIPTS -> USERNAME_MIXED_SCRIPTS;
                 })
                 .ifPresent(message -> errors.add(new FormMessage(Validation.FIELD_USERNAME, message)));
         if (email.isEmpty()) {

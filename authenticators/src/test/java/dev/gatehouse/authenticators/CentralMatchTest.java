@@ -141,4 +141,41 @@ class CentralMatchTest {
             assertThat(match).isEqualTo(CentralMatch.REFUSE_UNVERIFIED);
         }
     }
+
+    @Nested
+    @DisplayName("when the central e-mail is an account's username (CVE-2026-19607's class)")
+    class UsernameMatch {
+
+        @ParameterizedTest(name = "another account owns the address={0}")
+        @CsvSource({"false", "true"})
+        @DisplayName("confirms that account with its legacy password, never creates one, whoever owns the address")
+        void confirmsTheUsernamesAccount(boolean emailMatch) {
+            // given: the account's own address is unconfirmed, which matters only for e-mail matches
+            Optional<Account> byUsername = Optional.of(unlinked(false));
+            Optional<Account> byEmail = emailMatch ? Optional.of(unlinked(true)) : Optional.empty();
+
+            // when
+            CentralMatch match = CentralMatch.of(Optional.empty(), false, byUsername, byEmail, true);
+
+            // then
+            assertThat(match).isEqualTo(CentralMatch.CONFIRM_WITH_PASSWORD);
+        }
+
+        @Test
+        @DisplayName("refuses when the central side does not vouch for the address, or the account is linked")
+        void refusesUnverifiedOrLinked() {
+            assertThat(CentralMatch.of(Optional.empty(), false, Optional.of(unlinked(true)), Optional.empty(), false))
+                    .isEqualTo(CentralMatch.REFUSE_UNVERIFIED);
+            assertThat(CentralMatch.of(
+                            Optional.empty(), false, Optional.of(account(true, "other")), Optional.empty(), true))
+                    .isEqualTo(CentralMatch.REFUSE);
+        }
+
+        @Test
+        @DisplayName("a banned address is refused first")
+        void bannedFirst() {
+            assertThat(CentralMatch.of(Optional.empty(), true, Optional.of(unlinked(true)), Optional.empty(), true))
+                    .isEqualTo(CentralMatch.REFUSE);
+        }
+    }
 }

@@ -407,6 +407,30 @@ class SignupIT {
         return count;
     }
 
+    @Test
+    @DisplayName("a signup whose username became another account's address meanwhile confirms no account")
+    void confirmationCrossChecksIdentifiers() {
+        String username = Names.unique("later") + "@taken.test";
+        String email = Names.unique("later") + "@signup.test";
+        signups.signUp(username, email, "confirm-pass");
+        String link = Signups.link(Signups.confirmationMail(env, email, 1));
+        env.store()
+                .account(Names.unique("owner"))
+                .email(username.toUpperCase(Locale.ROOT))
+                .password("pw")
+                .create();
+
+        Page answer = env.browser().get(link);
+        if (answer.status() == 200 && answer.document().selectFirst("form button, form input[type=submit]") != null) {
+            // Confirmation by the POST of a button (SPEC P2.2): press it.
+            answer = env.browser().submit(answer.form("form"));
+        }
+
+        assertThat(answer.text()).doesNotContain("is ready");
+        assertThat(signups.accountRows(username)).isZero();
+        assertThat(signups.pendingRows(username)).isZero();
+    }
+
     /** Submits a signup with this username; true when the username's field error starts with the message. */
     private boolean fieldError(String username, String message) {
         String email = Names.unique("field") + "@signup.test";

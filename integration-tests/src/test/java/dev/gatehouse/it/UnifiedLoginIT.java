@@ -194,6 +194,38 @@ class UnifiedLoginIT {
                 .contains("1");
     }
 
+    @Test
+    @DisplayName("a central identity whose e-mail is an account's username confirms that account, never a new one")
+    void centralEmailEqualToAUsername() {
+        // The victim's username looks like an address that is not its own (CVE-2026-19607's class).
+        String victim = Names.unique("victim") + "@example.test";
+        java.util.UUID victimId = env.store()
+                .account(victim)
+                .email(Names.unique("victim-real") + "@other.test")
+                .password("victim-pass")
+                .create();
+        String attacker = Names.unique("attacker");
+        String subject = central.create(attacker, victim.toUpperCase(java.util.Locale.ROOT), true, "central-pass");
+
+        Page confirm = centralLogin(env.browser(), attacker, "central-pass");
+
+        // Keycloak's "confirm existing account" step, for the victim's account: its legacy password.
+        assertThat(LoginPages.isPasswordPage(confirm)).as(confirm.text()).isTrue();
+        assertThat(confirm.text()).contains("Authenticate to link your account with console");
+        assertThat(confirm.form(LoginPages.FORM).value("username")).isEqualTo(victim);
+        Page wrong = env.browser().submit(confirm.form(LoginPages.FORM).fill("password", "central-pass"));
+        assertThat(wrong.redirectParameter("code")).isEmpty();
+        assertThat(env.store().queryString("SELECT count(*) FROM account WHERE email_key = ?", victim))
+                .contains("0");
+        assertThat(env.store().queryString("SELECT count(*) FROM account WHERE central_subject = ?", subject))
+                .contains("0");
+        assertThat(env.store().queryString("SELECT central_subject FROM account WHERE id = ?", victimId))
+                .isEmpty();
+
+        Page victimLogin = pages.login(env.browser(), victim, "victim-pass");
+        assertThat(preferredUsername(victimLogin)).isEqualTo(victim);
+    }
+
     /** "Log in with Console" on the identifier page, then the central credentials. */
     private Page centralLogin(BrowserClient browser, String centralUsername, String password) {
         Page identifier = pages.open(browser);

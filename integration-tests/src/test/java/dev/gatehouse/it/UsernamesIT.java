@@ -73,6 +73,87 @@ class UsernamesIT {
         assertThat(users.get(0).at("/attributes/gatehouseUsername/0").asText()).isEqualTo(username);
     }
 
+    @Test
+    @DisplayName("\u217Cegacy (U+217C) logs in as legacy; \u217Cegacy, legacy\u200B and legacy\u202E cannot sign up")
+    void lookAlikesCollideOrAreRefused() {
+        String legacy = Names.unique("legacy");
+        env.store()
+                .account(legacy)
+                .email(Names.unique("legacy") + "@it.test")
+                .password("legacy-pass")
+                .create();
+        String lookAlike = "\u217C" + legacy.substring(1);
+
+        Page result = pages.login(env.browser(), lookAlike, "legacy-pass");
+
+        String code = result.redirectParameter("code").orElseThrow(() -> new AssertionError(result.text()));
+        JsonNode claims = Oidc.claims(Oidc.json(env.oidc("gatehouse")
+                        .exchangeCode(LoginPages.CLIENT, LoginPages.REDIRECT, code)
+                        .body())
+                .get("id_token")
+                .asText());
+        assertThat(claims.get("preferred_username").asText()).isEqualTo(legacy);
+
+        assertThat(refusedSignup(lookAlike)).contains("This username is already taken.");
+        assertThat(refusedSignup(legacy + "\u200B")).contains("cannot contain invisible characters");
+        assertThat(refusedSignup(legacy + "\u202E")).contains("cannot contain invisible characters");
+        assertThat(refusedSignup("l\u0435" + legacy.substring(2))).contains("cannot mix look-alike letters");
+        assertThat(env.store().queryString("SELECT count(*) FROM account WHERE username_key = ?", legacy))
+                .contains("1");
+    }
+
+    @Test
+    @DisplayName("an address several accounts share, and any account's address, cannot become a username")
+    void addressesAreNotUsernames() {
+        String shared = Names.unique("parent") + "@it.test";
+        java.util.UUID parent = env.store()
+                .account(Names.unique("parent"))
+                .email(shared)
+                .password("parent-pass")
+                .create();
+        env.store().account(Names.unique("sub")).email(shared).parent(parent).create();
+        env.store().account(Names.unique("sub")).email(shared).parent(parent).create();
+        String own = Names.unique("single") + "@it.test";
+        env.store().account(Names.unique("single")).email(own).password("pw").create();
+
+        assertThat(refusedSignup(shared)).contains("This username is already taken.");
+        assertThat(refusedSignup(shared.toUpperCase(Locale.ROOT))).contains("This username is already taken.");
+        assertThat(refusedSignup(own)).contains("This username is already taken.");
+    }
+
+    @Test
+    @DisplayName("an address that is an account's username signs nobody up: the form answers as for a taken address")
+    void usernamesAreNotAddresses() {
+        String username = Names.unique("victim") + "@it.test";
+        env.store()
+                .account(username)
+                .email(Names.unique("other") + "@it.test")
+                .password("pw")
+                .create();
+        String newcomer = Names.unique("newcomer");
+
+        Page page = new Signups(env).signUp(newcomer, username.toUpperCase(Locale.ROOT), "pw-1-long-enough");
+
+        assertThat(page.text()).as(page.body()).contains(Signups.SENT);
+        assertThat(env.store().queryString("SELECT count(*) FROM pending_signup WHERE username_key = ?", newcomer))
+                .contains("0");
+    }
+
+    /**
+     * Signs up with this username and a fresh address: nothing may be reserved. The answer is the
+     * username's field error, which this returns (empty when the form answered otherwise).
+     */
+    private String refusedSignup(String username) {
+        String email = Names.unique("field") + "@it.test";
+        Page page = new Signups(env).signUp(username, email, "pw-1-long-enough");
+        assertThat(env.store().queryString("SELECT count(*) FROM pending_signup WHERE email_key = ?", email))
+                .as(page.body())
+                .contains("0");
+        assertThat(env.store().queryString("SELECT count(*) FROM account WHERE email_key = ?", email))
+                .contains("0");
+        return Signups.fieldError(page, "username");
+    }
+
     /** A store account named like SPEC's demo user, made unique; its password is {@code zoe-pass}. */
     private String zoe() {
         String username = "Zoë O'Brien & <Co> " + Names.unique("");

@@ -6,6 +6,7 @@ import dev.gatehouse.storage.GatehouseAccounts;
 import dev.gatehouse.store.Account;
 import dev.gatehouse.store.AccountSearch;
 import dev.gatehouse.store.ApiKeyFormat;
+import dev.gatehouse.store.IdentifierCollisionRepository;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -32,6 +33,7 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 public final class GatehouseAdminResource {
 
     private static final int MAX_FOUND = 100;
+    private static final int MAX_COLLISION_ROWS = 1000;
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -226,6 +228,28 @@ public final class GatehouseAdminResource {
             json.put("purged", GatehouseAccounts.pendingSignups(session).purgeExpired());
             return ApiKeyManagement.json(Response.Status.OK, json.toString());
         });
+    }
+
+    /**
+     * Identifiers that collide (SPEC P4.2): what the store's re-keying found, and did, when the
+     * Flyway migration V7 moved the keys to {@code NFKC_Casefold}; one entry per key.
+     */
+    @GET
+    @Path("identifier-collisions")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response identifierCollisions(@QueryParam("first") Integer first, @QueryParam("max") Integer max) {
+        AdminAccess.require(auth, realm, AdminAccess.SUPPORT_ROLE);
+        int from = first == null ? 0 : first;
+        int limit = max == null ? MAX_COLLISION_ROWS : max;
+        if (from < 0 || limit < 0 || limit > MAX_COLLISION_ROWS) {
+            throw ErrorResponse.error(
+                    "first must be 0 or more, max between 0 and " + MAX_COLLISION_ROWS, Response.Status.BAD_REQUEST);
+        }
+        return StoreGuard.call(() -> ApiKeyManagement.json(
+                Response.Status.OK,
+                IdentifierCollisions.json(
+                                new IdentifierCollisionRepository(GatehouseAccounts.store(session)).list(from, limit))
+                        .toString()));
     }
 
     private AccountStatusManagement status() {

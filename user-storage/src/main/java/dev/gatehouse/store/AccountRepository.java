@@ -92,6 +92,14 @@ public final class AccountRepository {
         return owners.size() == 1 ? Optional.of(owners.get(0)) : Optional.empty();
     }
 
+    /**
+     * The account an identifier names (SPEC P4.2): its username first, else an address exactly one
+     * account owns. Keycloak's own lookup asks the address first when the identifier has an "@".
+     */
+    public Optional<Account> findByIdentifier(String identifier) {
+        return findByUsername(identifier).or(() -> findByUniqueEmail(identifier));
+    }
+
     public Optional<Account> findByCentralSubject(String subject) {
         return select("central_subject = ?1", "", List.of(subject)).stream().findFirst();
     }
@@ -108,11 +116,29 @@ public final class AccountRepository {
         });
     }
 
+    /**
+     * Whether a new username would collide with an identifier (SPEC P4.2): an account's or live
+     * pending signup's username, or any of their addresses, shared ones included.
+     */
     public boolean usernameTaken(String username) {
+        return store.read(em -> !em.createNativeQuery("SELECT 1 FROM account WHERE username_key = ?1 OR email_key = ?1"
+                        + " UNION ALL SELECT 1 FROM pending_signup"
+                        + " WHERE (username_key = ?1 OR email_key = ?1) AND expires_at > now()"
+                        + " LIMIT 1")
+                .setParameter(1, Identifiers.key(username))
+                .getResultList()
+                .isEmpty());
+    }
+
+    /**
+     * Whether an address is, by its key, an account's or live pending signup's username: such an
+     * address may not be given to another account (SPEC P4.2).
+     */
+    public boolean addressIsUsername(String email) {
         return store.read(em -> !em.createNativeQuery("SELECT 1 FROM account WHERE username_key = ?1"
                         + " UNION ALL SELECT 1 FROM pending_signup WHERE username_key = ?1 AND expires_at > now()"
                         + " LIMIT 1")
-                .setParameter(1, Identifiers.key(username))
+                .setParameter(1, Identifiers.key(email))
                 .getResultList()
                 .isEmpty());
     }

@@ -92,7 +92,12 @@ public final class PendingSignupRepository {
      * statement: the row leaves {@code pending_signup} and enters {@code account} together, and a
      * second confirmation finds nothing to move.
      *
+     * <p>Identifiers never collide (SPEC P4.2): when an account took the username, or an identifier
+     * equal to the username or address, since the signup was made, the signup goes and no account
+     * is created; the link then answers like a used one and the user signs up again.
+     *
      * @return the account's id, or empty when the signup is gone (confirmed before, expired, purged)
+     *     or its identifiers now collide
      */
     public Optional<UUID> confirm(UUID id) {
         return store.write(em -> {
@@ -103,7 +108,11 @@ public final class PendingSignupRepository {
                                 RETURNING id, username, username_key, email, email_key, password_hash
                             )
                             INSERT INTO account (id, username, username_key, email, email_key, email_confirmed, password_hash)
-                            SELECT id, username, username_key, email, email_key, true, password_hash FROM confirmed
+                            SELECT c.id, c.username, c.username_key, c.email, c.email_key, true, c.password_hash
+                            FROM confirmed c
+                            WHERE NOT EXISTS (SELECT 1 FROM account a
+                                              WHERE a.username_key IN (c.username_key, c.email_key)
+                                                 OR a.email_key = c.username_key)
                             RETURNING id
                             """).setParameter(1, id).getResultList();
             return ids.stream().findFirst().map(Sql::uuid);

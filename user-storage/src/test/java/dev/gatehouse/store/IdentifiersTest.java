@@ -91,6 +91,34 @@ class IdentifiersTest {
         }
 
         @ParameterizedTest(name = "\"{0}\"")
+        @ValueSource(
+                strings = {
+                    "\u217Cegacy",
+                    "legacy\u200B",
+                    "legacy\u202E",
+                    "\u200Blegacy",
+                    "LEG\u00ADACY",
+                    "\uFF4C\uFF45\uFF47\uFF41\uFF43\uFF59",
+                    "\uFEFF Legacy "
+                })
+        @DisplayName("gives compatibility look-alikes and spellings with invisible characters the plain key")
+        void lookAlikesCollide(String lookAlike) {
+            assertThat(Identifiers.key(lookAlike))
+                    .isEqualTo(Identifiers.key("legacy"))
+                    .isEqualTo("legacy");
+        }
+
+        @Test
+        @DisplayName("folds case fully, not just to lower case: \u00DF is ss, the \u017F long s is s")
+        void foldsCaseFully() {
+            assertThat(Identifiers.key("Stra\u00DFe"))
+                    .isEqualTo(Identifiers.key("STRASSE"))
+                    .isEqualTo("strasse");
+            assertThat(Identifiers.key("\u017Fam")).isEqualTo("sam");
+            assertThat(Identifiers.key("\uFB01le@example.com")).isEqualTo("file@example.com");
+        }
+
+        @ParameterizedTest(name = "\"{0}\"")
         @ValueSource(strings = {"Alice", " Zoe\u0308 ", "ZO\u00CB", "M\u00FCller@Example.com", "\uD83D\uDE00 Fan"})
         @DisplayName("is idempotent: a key is its own key")
         void isIdempotent(String identifier) {
@@ -201,6 +229,37 @@ class IdentifiersTest {
             assertThat(Identifiers.usernameProblem("a".repeat(257))).contains(Identifiers.UsernameProblem.TOO_LONG);
             assertThat(Identifiers.usernameProblem("bell\u0007"))
                     .contains(Identifiers.UsernameProblem.CONTROL_CHARACTER);
+        }
+
+        @ParameterizedTest(name = "U+{0}")
+        @ValueSource(strings = {"200B", "200D", "202E", "2066", "FEFF", "00AD", "180E", "E000", "2028", "0378"})
+        @DisplayName("names format, default-ignorable, private-use, separator and unassigned characters invisible")
+        void invisibleCharacters(String hex) {
+            // given
+            String invisible = Character.toString(Integer.parseInt(hex, 16));
+
+            // when / then
+            assertThat(Identifiers.usernameProblem("legacy" + invisible))
+                    .contains(Identifiers.UsernameProblem.INVISIBLE_CHARACTER);
+            assertThat(Identifiers.usernameProblem(invisible + "legacy"))
+                    .contains(Identifiers.UsernameProblem.INVISIBLE_CHARACTER);
+        }
+
+        @Test
+        @DisplayName("names a Latin name with a Cyrillic look-alike letter, or digits of two systems, mixed scripts")
+        void mixedScripts() {
+            assertThat(Identifiers.usernameProblem("l\u0435gacy")).contains(Identifiers.UsernameProblem.MIXED_SCRIPTS);
+            assertThat(Identifiers.usernameProblem("agent 4\u0662"))
+                    .contains(Identifiers.UsernameProblem.MIXED_SCRIPTS);
+        }
+
+        @Test
+        @DisplayName("accepts one script, Latin with Han, and emoji")
+        void acceptsOneScript() {
+            assertThat(Identifiers.usernameProblem("\u0432\u0430\u0441\u044F")).isEmpty();
+            assertThat(Identifiers.usernameProblem("Wei \u5F20\u4F1F")).isEmpty();
+            assertThat(Identifiers.usernameProblem("\uD83D\uDE00 fan club")).isEmpty();
+            assertThat(Identifiers.usernameProblem("\u217Cegacy")).isEmpty();
         }
 
         @Test
