@@ -136,7 +136,7 @@ class KeycloakCveReplayIT {
     }
 
     @Test
-    @DisplayName("CVE-2026-1609: the JWT authorization grant is not enabled in the realm export, so Keycloak"
+    @DisplayName("CVE-2026-1609: no client of the realm export may use the JWT authorization grant, so Keycloak"
             + " refuses it with an account's own token, active or banned")
     void jwtAuthorizationGrant() {
         String active = Names.unique("cve-jwt-active");
