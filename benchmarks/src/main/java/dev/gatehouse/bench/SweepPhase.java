@@ -16,10 +16,10 @@ import java.time.LocalDate;
  */
 final class SweepPhase {
 
-    /** A month of the bench's own, years away from any real bill run. */
-    private static final LocalDate PERIOD = LocalDate.of(2031, 1, 1);
+    /** A month of the bench's own, years before any real bill run (a sweep may not run ahead of today). */
+    private static final LocalDate PERIOD = LocalDate.of(2011, 1, 1);
 
-    private static final LocalDate SWEEP_DATE = LocalDate.of(2031, 2, 28);
+    private static final LocalDate SWEEP_DATE = LocalDate.of(2011, 2, 28);
 
     /** The job's default warning offsets (days after the due date). */
     private static final int[] WARNING_OFFSETS = {3, 10, 17};

@@ -47,7 +47,7 @@ class ApiKeyCheckIT {
         ApiKeys.Created key = keys.create(id, "mail relay");
         assertThat(key.key()).matches("GH\\." + key.id() + "\\.[A-Za-z0-9_-]{43}");
 
-        String success = "{\"message\":\"success\",\"account_id\":\"" + id + "\"}";
+        String success = "{\"message\":\"success\",\"account_id\":\"" + id + "\",\"scopes\":[\"full\"]}";
         for (HttpResponse<byte[]> response : List.of(
                 keys.checkForm(username, key.key()),
                 keys.checkJson(username, key.key()),

@@ -1,8 +1,10 @@
 package dev.gatehouse.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatehouse.testing.BrowserClient;
 import dev.gatehouse.testing.GatehouseEnvironment;
 import dev.gatehouse.testing.Oidc;
+import dev.gatehouse.testing.Page;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -108,6 +110,42 @@ final class ApiKeys {
                     "grant for " + username + " answered " + response.statusCode() + ": " + response.body());
         }
         return Oidc.json(response.body()).get("access_token").asText();
+    }
+
+    /** The client scope an access token needs to manage API keys. */
+    static final String KEY_SCOPE = "gatehouse-api-keys";
+
+    /** The authorization request of the account-facing client ({@code demo-app}) with these scopes. */
+    String authorizationUrl(String scope) {
+        return env.baseUrl() + "/realms/" + REALM + "/protocol/openid-connect/auth?client_id=" + LoginPages.CLIENT
+                + "&response_type=code&scope=" + encode(scope) + "&redirect_uri=" + encode(LoginPages.REDIRECT)
+                + "&state=gatehouse-test";
+    }
+
+    /**
+     * An access token meant for the key endpoints: {@code demo-app}'s, requested with
+     * {@value #KEY_SCOPE}, right after a password login in {@code browser}.
+     */
+    String keyToken(BrowserClient browser, String username, String password) {
+        Page identifier = browser.get(authorizationUrl("openid " + KEY_SCOPE));
+        Page passwordPage = browser.submit(identifier.form(LoginPages.FORM).fill("username", username));
+        return tokenOf(browser.submit(passwordPage.form(LoginPages.FORM).fill("password", password)));
+    }
+
+    String keyToken(String username, String password) {
+        return keyToken(env.browser(), username, password);
+    }
+
+    /** The access token of the authorization response a page ended with. */
+    String tokenOf(Page authorized) {
+        String code = authorized
+                .redirectParameter("code")
+                .orElseThrow(() -> new AssertionError("no code: " + authorized.body()));
+        HttpResponse<String> tokens = env.oidc(REALM).exchangeCode(LoginPages.CLIENT, LoginPages.REDIRECT, code);
+        if (tokens.statusCode() != 200) {
+            throw new AssertionError("code exchange answered " + tokens.statusCode() + ": " + tokens.body());
+        }
+        return Oidc.json(tokens.body()).get("access_token").asText();
     }
 
     synchronized String admin() {

@@ -28,8 +28,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The daily billing job through the Admin API's sweep, with the billing date under the test's
- * control (SPEC P6). Each test bills months of its own, years ahead, so that neither the other
- * tests nor the scheduled run of the real date touch its invoices; the warning pass covers every
+ * control (SPEC P6). Each test bills months of its own, years back (a sweep refuses a date after
+ * today), so that neither the other tests nor the scheduled run of the real date terminate its
+ * accounts; the warning pass covers every
  * unpaid invoice of the store, so counts of warnings are read per recipient, not from the answer.
  */
 @ExtendWith(GatehouseExtension.class)
@@ -106,59 +107,59 @@ class BillingIT {
         String name = Names.unique("Zoë <Co> & bill");
         String email = Names.unique("warn") + "@it.test";
         UUID late = account(name, email, null);
-        long invoice = billing.invoice(late, date("2031-01-01"), "42.50", date("2031-01-15"));
+        long invoice = billing.invoice(late, date("2011-01-01"), "42.50", date("2011-01-15"));
         String missedEmail = Names.unique("missed") + "@it.test";
         long missed = billing.invoice(
-                account(Names.unique("missed"), missedEmail, null), date("2031-01-01"), "9.00", date("2031-01-01"));
+                account(Names.unique("missed"), missedEmail, null), date("2011-01-01"), "9.00", date("2011-01-01"));
         String paidEmail = Names.unique("paid") + "@it.test";
         billing.pay(billing.invoice(
-                account(Names.unique("paid"), paidEmail, null), date("2031-01-01"), "5.00", date("2031-01-10")));
+                account(Names.unique("paid"), paidEmail, null), date("2011-01-01"), "5.00", date("2011-01-10")));
         String bannedEmail = Names.unique("banned") + "@it.test";
         UUID banned = account(Names.unique("banned"), bannedEmail, null);
         status.ban(banned, "billing test");
-        billing.invoice(banned, date("2031-01-01"), "5.00", date("2031-01-10"));
+        billing.invoice(banned, date("2011-01-01"), "5.00", date("2011-01-10"));
         String futureEmail = Names.unique("future") + "@it.test";
         billing.invoice(
-                account(Names.unique("future"), futureEmail, null), date("2031-02-01"), "5.00", date("2031-02-28"));
+                account(Names.unique("future"), futureEmail, null), date("2011-02-01"), "5.00", date("2011-02-28"));
 
-        billing.sweep(date("2031-01-17"));
+        billing.sweep(date("2011-01-17"));
         assertThat(subjects(email)).as("2 days overdue").isEmpty();
         assertThat(warningOffsets(missed))
                 .as("16 days overdue, days 3 and 10 missed")
                 .containsExactly(10);
 
-        billing.sweep(date("2031-01-18"));
-        billing.sweep(date("2031-01-18"));
-        billing.sweep(date("2031-01-24"));
+        billing.sweep(date("2011-01-18"));
+        billing.sweep(date("2011-01-18"));
+        billing.sweep(date("2011-01-24"));
         assertThat(subjects(email)).as("day 3, swept twice, then day 9").hasSize(1);
         assertThat(warningOffsets(missed)).containsExactly(10, 17);
 
-        billing.sweep(date("2031-01-25"));
-        billing.sweep(date("2031-02-01"));
-        billing.sweep(date("2031-02-01"));
-        billing.sweep(date("2031-02-10"));
+        billing.sweep(date("2011-01-25"));
+        billing.sweep(date("2011-02-01"));
+        billing.sweep(date("2011-02-01"));
+        billing.sweep(date("2011-02-10"));
 
         List<MimeMessage> warnings = env.mail().awaitMessagesTo(email, 3, Duration.ofSeconds(10));
         warnings.forEach(Emails::wellFormed);
         assertThat(subjects(email))
                 .containsExactly(
-                        "Payment reminder: your invoice for 2031-01 is overdue",
-                        "Payment reminder: your invoice for 2031-01 is overdue",
-                        "Final notice: your invoice for 2031-01 is overdue");
+                        "Payment reminder: your invoice for 2011-01 is overdue",
+                        "Payment reminder: your invoice for 2011-01 is overdue",
+                        "Final notice: your invoice for 2011-01 is overdue");
         assertThat(warningOffsets(invoice)).containsExactly(3, 10, 17);
         assertThat(MailServer.text(warnings.get(0)))
                 .contains("Hello " + name + ",")
-                .contains("your invoice of 42.50 for 2031-01 was due on 2031-01-15 and is unpaid, 3 days overdue.")
+                .contains("your invoice of 42.50 for 2011-01 was due on 2011-01-15 and is unpaid, 3 days overdue.")
                 .doesNotContain("terminated");
         assertThat(MailServer.text(warnings.get(1))).contains("10 days overdue");
         assertThat(MailServer.text(warnings.get(2)))
                 .contains("17 days overdue")
-                .contains("will be terminated for non-payment on 2031-02-22");
+                .contains("will be terminated for non-payment on 2011-02-22");
         String html = MailServer.html(warnings.get(2));
         assertThat(html)
                 .contains("Zoë &lt;Co&gt; &amp; bill")
                 .doesNotContain("<Co>")
-                .contains("2031-02-22");
+                .contains("2011-02-22");
         assertThat(env.mail().messagesTo(missedEmail)).hasSize(2);
         assertThat(MailServer.text(env.mail().messagesTo(missedEmail).get(0))).contains("16 days overdue");
         assertThat(env.mail().messagesTo(paidEmail)).isEmpty();
@@ -193,39 +194,39 @@ class BillingIT {
     @DisplayName("termination only in the last 7 days of the month, only of top-level accounts with an unpaid invoice"
             + " of the previous month; the preview lists exactly them; sub-users follow; e-mail; twice changes nothing")
     void terminationSweep() {
-        LocalDate april = date("2031-04-01");
+        LocalDate april = date("2011-04-01");
         String lateName = Names.unique("late");
         String lateEmail = lateName + "@it.test";
         UUID late = account(lateName, lateEmail, null);
         String subName = Names.unique("late-sub");
         UUID sub = account(subName, lateEmail, late);
-        long lateInvoice = billing.invoice(late, april, "19.99", date("2031-04-15"));
+        long lateInvoice = billing.invoice(late, april, "19.99", date("2011-04-15"));
         UUID paid = account(Names.unique("paid"), null, null);
-        billing.pay(billing.invoice(paid, april, "19.99", date("2031-04-15")));
+        billing.pay(billing.invoice(paid, april, "19.99", date("2011-04-15")));
         UUID current = account(Names.unique("current"), null, null);
-        billing.invoice(current, date("2031-05-01"), "19.99", date("2031-05-15"));
+        billing.invoice(current, date("2011-05-01"), "19.99", date("2011-05-15"));
         UUID older = account(Names.unique("older"), null, null);
-        billing.invoice(older, date("2031-03-01"), "19.99", date("2031-03-15"));
+        billing.invoice(older, date("2011-03-01"), "19.99", date("2011-03-15"));
         UUID parentOfUnpaidSub = account(Names.unique("parent"), null, null);
         UUID unpaidSub = account(Names.unique("unpaid-sub"), null, parentOfUnpaidSub);
-        billing.invoice(unpaidSub, april, "19.99", date("2031-04-15"));
+        billing.invoice(unpaidSub, april, "19.99", date("2011-04-15"));
         UUID banned = account(Names.unique("banned"), null, null);
         status.ban(banned, "billing test");
-        billing.invoice(banned, april, "19.99", date("2031-04-15"));
+        billing.invoice(banned, april, "19.99", date("2011-04-15"));
         String refresh = status.refreshToken(lateName, PASSWORD, false);
         String subRefresh = status.refreshToken(subName, PASSWORD, false);
 
-        JsonNode before = billing.preview(date("2031-05-24"));
-        JsonNode outside = billing.sweep(date("2031-05-24"));
+        JsonNode before = billing.preview(date("2011-05-24"));
+        JsonNode outside = billing.sweep(date("2011-05-24"));
         assertThat(before.get("accounts"))
                 .as("May 24 is before the last 7 days")
                 .isEmpty();
         assertThat(outside.get("accountsTerminated").asInt()).isZero();
         assertThat(accountStatus(late)).startsWith("active/");
 
-        JsonNode preview = billing.preview(date("2031-05-25"));
-        JsonNode swept = billing.sweep(date("2031-05-25"));
-        JsonNode again = billing.sweep(date("2031-05-31"));
+        JsonNode preview = billing.preview(date("2011-05-25"));
+        JsonNode swept = billing.sweep(date("2011-05-25"));
+        JsonNode again = billing.sweep(date("2011-05-31"));
 
         assertThat(preview.get("accounts")).hasSize(1);
         JsonNode listed = preview.get("accounts").get(0);
@@ -233,7 +234,7 @@ class BillingIT {
         assertThat(listed.get("username").asText()).isEqualTo(lateName);
         assertThat(listed.get("email").asText()).isEqualTo(lateEmail);
         assertThat(listed.get("invoice").get("id").asLong()).isEqualTo(lateInvoice);
-        assertThat(listed.get("invoice").get("period").asText()).isEqualTo("2031-04");
+        assertThat(listed.get("invoice").get("period").asText()).isEqualTo("2011-04");
         assertThat(listed.get("invoice").get("amountDue").asText()).isEqualTo("19.99");
         assertThat(swept.get("accountsTerminated").asInt()).isEqualTo(1);
         assertThat(again.get("accountsTerminated").asInt()).isZero();
@@ -252,12 +253,12 @@ class BillingIT {
 
         List<MimeMessage> mails = env.mail().awaitMessagesTo(lateEmail, 2, Duration.ofSeconds(10));
         MimeMessage notice = Emails.wellFormed(mails.get(mails.size() - 1));
-        assertThat(subjects(lateEmail)).contains("Your account was terminated: the invoice for 2031-04 is unpaid");
+        assertThat(subjects(lateEmail)).contains("Your account was terminated: the invoice for 2011-04 is unpaid");
         assertThat(MailServer.text(notice))
-                .contains("terminated for non-payment on 2031-05-25")
+                .contains("terminated for non-payment on 2011-05-25")
                 .contains("19.99")
                 .contains("reinstate");
-        assertThat(MailServer.html(notice)).contains("2031-05-25");
+        assertThat(MailServer.html(notice)).contains("2011-05-25");
 
         assertThat(pages.login(env.browser(), lateName, PASSWORD).body()).contains(TERMINATED_TITLE);
         assertThat(pages.login(env.browser(), subName, PASSWORD).body()).contains(TERMINATED_TITLE);
@@ -274,19 +275,16 @@ class BillingIT {
     @DisplayName("terminated by the sweep: reinstate answers 409 while the invoice is unpaid, 200 once paid, and the"
             + " account and its sub-user log in again")
     void reinstateAfterPayment() {
-        // Reinstatement reads the real date, so this invoice is of the real previous month and the
-        // sweep runs on the last day of the real current month.
-        LocalDate thisMonth = LocalDate.now().withDayOfMonth(1);
-        LocalDate monthEnd = thisMonth.withDayOfMonth(thisMonth.lengthOfMonth());
+        // Reinstatement reads the real date and a sweep may not run ahead of it, so this invoice is
+        // of the month before the real previous one and the sweep runs on that previous month's last day.
+        LocalDate thisMonth = storeToday().withDayOfMonth(1);
+        LocalDate monthEnd = thisMonth.minusDays(1);
+        LocalDate billed = thisMonth.minusMonths(2);
         String name = Names.unique("owes");
         UUID owner = account(name, name + "@it.test", null);
         String subName = Names.unique("owes-sub");
         account(subName, null, owner);
-        long invoice = billing.invoice(
-                owner,
-                thisMonth.minusMonths(1),
-                "30.00",
-                thisMonth.minusMonths(1).plusDays(14));
+        long invoice = billing.invoice(owner, billed, "30.00", billed.plusDays(14));
 
         billing.sweep(monthEnd);
         assertThat(accountStatus(owner)).isEqualTo("terminated/billing/system");
@@ -312,14 +310,14 @@ class BillingIT {
             + " rolled back does not")
     void paymentDuringSweep() throws Exception {
         UUID payer = account(Names.unique("payer"), null, null);
-        long payerInvoice = billing.invoice(payer, date("2031-08-01"), "12.00", date("2031-08-15"));
+        long payerInvoice = billing.invoice(payer, date("2011-08-01"), "12.00", date("2011-08-15"));
         UUID other = account(Names.unique("other"), null, null);
-        billing.invoice(other, date("2031-08-01"), "12.00", date("2031-08-15"));
+        billing.invoice(other, date("2011-08-01"), "12.00", date("2011-08-15"));
         UUID undecided = account(Names.unique("undecided"), null, null);
-        long undecidedInvoice = billing.invoice(undecided, date("2031-09-01"), "12.00", date("2031-09-15"));
+        long undecidedInvoice = billing.invoice(undecided, date("2011-09-01"), "12.00", date("2011-09-15"));
 
-        JsonNode committed = sweepWhilePaying(payerInvoice, date("2031-09-30"), true);
-        JsonNode rolledBack = sweepWhilePaying(undecidedInvoice, date("2031-10-31"), false);
+        JsonNode committed = sweepWhilePaying(payerInvoice, date("2011-09-30"), true);
+        JsonNode rolledBack = sweepWhilePaying(undecidedInvoice, date("2011-10-31"), false);
 
         assertThat(accountStatus(payer)).as("paid while the sweep ran").startsWith("active/");
         assertThat(accountStatus(other)).isEqualTo("terminated/billing/system");
@@ -364,19 +362,19 @@ class BillingIT {
     void restart() {
         String email = Names.unique("restart") + "@it.test";
         UUID owner = account(Names.unique("restart"), email, null);
-        long invoice = billing.invoice(owner, date("2032-01-01"), "7.00", date("2032-01-10"));
-        billing.sweep(date("2032-01-13"));
+        long invoice = billing.invoice(owner, date("2012-01-01"), "7.00", date("2012-01-10"));
+        billing.sweep(date("2012-01-13"));
         assertThat(env.mail().messagesTo(email)).hasSize(1);
 
         env.restartKeycloak();
         BillingApi afterRestart = new BillingApi(env, new StatusApi(env).api());
-        afterRestart.sweep(date("2032-01-13"));
-        afterRestart.sweep(date("2032-01-15"));
+        afterRestart.sweep(date("2012-01-13"));
+        afterRestart.sweep(date("2012-01-15"));
 
         assertThat(env.mail().messagesTo(email))
                 .as("same day and a day without a warning")
                 .hasSize(1);
-        afterRestart.sweep(date("2032-01-20"));
+        afterRestart.sweep(date("2012-01-20"));
         assertThat(env.mail().awaitMessagesTo(email, 2, Duration.ofSeconds(10))).hasSize(2);
         assertThat(warningOffsets(invoice)).containsExactly(3, 10);
         sleep(Duration.ofSeconds(2L * KeycloakSetup.BILLING_INTERVAL_SECONDS + 1));
@@ -384,6 +382,36 @@ class BillingIT {
                         + " AND trigger = 'scheduled' AND finished_at IS NOT NULL"))
                 .as("the scheduled task does not redo today after the restart")
                 .isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("a sweep for a date after today answers 400 and records nothing; the preview of that date answers"
+            + " 200; today's date is accepted")
+    void sweepRefusesFutureDates() {
+        LocalDate today = storeToday();
+        String admin = status.api().admin();
+        String runs = "SELECT count(*) FROM billing_job_run WHERE billing_date = ?";
+
+        for (LocalDate future : List.of(today.plusDays(1), today.plusYears(5))) {
+            HttpResponse<String> refused = billing.sweep(future.toString(), admin);
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+            assertThat(Oidc.json(refused.body()).get("errorMessage").asText())
+                    .contains(future.toString())
+                    .contains(today.toString());
+            assertThat(status.count(runs, future))
+                    .as("no run recorded for %s", future)
+                    .isZero();
+            HttpResponse<String> preview = billing.preview(future.toString(), admin);
+            assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
+            assertThat(Oidc.json(preview.body()).get("date").asText()).isEqualTo(future.toString());
+        }
+        HttpResponse<String> todays = billing.sweep(today.toString(), admin);
+        assertThat(todays.statusCode()).as(todays.body()).isEqualTo(200);
+    }
+
+    private LocalDate storeToday() {
+        return LocalDate.parse(
+                env.store().queryString("SELECT CAST(current_date AS text)").orElseThrow());
     }
 
     @Test
@@ -399,13 +427,13 @@ class BillingIT {
         String supportToken = status.api().userToken(support, PASSWORD);
         String admin = status.api().admin();
 
-        assertThat(billing.sweep("2031-06-01", null).statusCode()).isEqualTo(401);
-        assertThat(billing.preview("2031-06-01", null).statusCode()).isEqualTo(401);
-        assertThat(billing.sweep("2031-06-01", tsToken).statusCode()).isEqualTo(403);
-        assertThat(billing.preview("2031-06-01", tsToken).statusCode()).isEqualTo(403);
-        assertThat(billing.preview("2031-06-28", supportToken).statusCode()).isEqualTo(200);
-        assertThat(billing.sweep("2031-06-01", supportToken).statusCode()).isEqualTo(200);
-        for (String bad : new String[] {"2031-13-01", "2031-02-30", "tomorrow", "", "01.06.2031"}) {
+        assertThat(billing.sweep("2011-06-01", null).statusCode()).isEqualTo(401);
+        assertThat(billing.preview("2011-06-01", null).statusCode()).isEqualTo(401);
+        assertThat(billing.sweep("2011-06-01", tsToken).statusCode()).isEqualTo(403);
+        assertThat(billing.preview("2011-06-01", tsToken).statusCode()).isEqualTo(403);
+        assertThat(billing.preview("2011-06-28", supportToken).statusCode()).isEqualTo(200);
+        assertThat(billing.sweep("2011-06-01", supportToken).statusCode()).isEqualTo(200);
+        for (String bad : new String[] {"2011-13-01", "2011-02-30", "tomorrow", "", "01.06.2011"}) {
             for (HttpResponse<String> response : List.of(billing.sweep(bad, admin), billing.preview(bad, admin))) {
                 assertThat(response.statusCode())
                         .as("%s: %s", bad, response.body())
@@ -418,7 +446,7 @@ class BillingIT {
         env.store().server().stop();
         List<HttpResponse<String>> down;
         try {
-            down = List.of(billing.sweep("2031-06-28", admin), billing.preview("2031-06-28", admin));
+            down = List.of(billing.sweep("2011-06-28", admin), billing.preview("2011-06-28", admin));
         } finally {
             env.store().server().start();
         }
@@ -442,7 +470,7 @@ class BillingIT {
                 System.getProperty("gatehouse.bench.billing.sizes", "10000").split(",");
         for (int i = 0; i < sizes.length; i++) {
             // A month of its own per size, in the last days of the following month.
-            LocalDate period = date("2033-01-01").plusMonths(2L * i);
+            LocalDate period = date("2013-01-01").plusMonths(2L * i);
             LocalDate monthEnd = period.plusMonths(2).minusDays(1);
             sweepBenchmark(Integer.parseInt(sizes[i].strip()), period, monthEnd, line);
         }

@@ -67,10 +67,10 @@ class ClusterIT {
     private static final int NOTICES_IN_FLIGHT = 25;
     /** Of them, the ones whose last warning is still due; the others had it on an earlier day. */
     private static final int STILL_TO_WARN = 100;
-    /** A date of the termination window, years ahead of the scheduled runs' real date. */
-    private static final LocalDate SWEEP_DATE = LocalDate.parse("2033-04-24");
+    /** A date of the termination window, years before the scheduled runs' real date (a sweep may not run ahead of today). */
+    private static final LocalDate SWEEP_DATE = LocalDate.parse("2013-04-24");
 
-    private static final LocalDate SWEPT_PERIOD = LocalDate.parse("2033-03-01");
+    private static final LocalDate SWEPT_PERIOD = LocalDate.parse("2013-03-01");
 
     private GatehouseCluster cluster;
     private GatehouseEnvironment a;

@@ -158,6 +158,36 @@ class RealmImportIT {
                 .isEqualTo(username);
     }
 
+    @Test
+    @DisplayName("the gatehouse-api-keys client scope exists, is no realm default, and is optional for demo-app"
+            + " only; the built-in clients keep Keycloak's default scopes (an account-console token has roles)")
+    void clientScopes() {
+        JsonNode scopes = admin.json("gatehouse/client-scopes");
+        assertThat(scopes.findValuesAsText("name")).contains("gatehouse-api-keys", "basic", "profile", "roles");
+        assertThat(admin.json("gatehouse/default-default-client-scopes").findValuesAsText("name"))
+                .contains("basic", "roles")
+                .doesNotContain("gatehouse-api-keys");
+        assertThat(admin.json("gatehouse/default-optional-client-scopes").findValuesAsText("name"))
+                .doesNotContain("gatehouse-api-keys");
+        for (JsonNode client : admin.json("gatehouse/clients")) {
+            String clientId = client.path("clientId").asText();
+            String id = client.path("id").asText();
+            List<String> optional = admin.json("gatehouse/clients/" + id + "/optional-client-scopes")
+                    .findValuesAsText("name");
+            List<String> defaults = admin.json("gatehouse/clients/" + id + "/default-client-scopes")
+                    .findValuesAsText("name");
+            assertThat(defaults).as("default scopes of %s", clientId).doesNotContain("gatehouse-api-keys");
+            if (clientId.equals("demo-app")) {
+                assertThat(optional).contains("gatehouse-api-keys");
+            } else {
+                assertThat(optional).as("optional scopes of %s", clientId).doesNotContain("gatehouse-api-keys");
+            }
+            if (List.of("account-console", "admin-cli", "demo-app", "demo-api").contains(clientId)) {
+                assertThat(defaults).as("default scopes of %s", clientId).contains("basic", "roles", "profile");
+            }
+        }
+    }
+
     /** "authenticator-or-subflow requirement" of each exported execution, in priority order. */
     private static List<String> exported(JsonNode flow) {
         List<JsonNode> executions = new ArrayList<>();

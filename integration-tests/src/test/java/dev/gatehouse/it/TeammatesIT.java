@@ -292,7 +292,7 @@ class TeammatesIT {
                 .fill("password-new", "team-pass-2")
                 .fill("password-confirm", "team-pass-2"));
         assertThat(done.redirectParameter("code")).as(done.body()).isPresent();
-        String mateToken = api.userToken(mate, "team-pass-2");
+        String mateToken = api.keyToken(mate, "team-pass-2");
         assertThat(api.request("POST", api.ownUrl("api-keys"), mateToken, "{\"name\":\"mate relay\"}")
                         .statusCode())
                 .isEqualTo(201);

@@ -1,16 +1,22 @@
 package dev.gatehouse.rest;
 
 import dev.gatehouse.storage.GatehouseAccounts;
+import dev.gatehouse.store.AccountRepository;
 import dev.gatehouse.store.ActivityRepository;
 import dev.gatehouse.store.ApiKey;
 import dev.gatehouse.store.ApiKeyFormat;
 import dev.gatehouse.store.ApiKeyRepository;
+import dev.gatehouse.store.KeyScope;
+import dev.gatehouse.store.TeamRole;
+import dev.gatehouse.store.TeammateLevel;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
@@ -32,6 +38,7 @@ final class ApiKeyManagement {
 
     private final ApiKeyFormat format;
     private final ApiKeyRepository keys;
+    private final AccountRepository accounts;
     private final ActivityRepository activity;
     private final AdminEventBuilder events;
     private final String actor;
@@ -44,6 +51,7 @@ final class ApiKeyManagement {
     ApiKeyManagement(KeycloakSession session, ApiKeyFormat format, AdminEventBuilder events, String actor, String who) {
         this.format = format;
         this.keys = GatehouseAccounts.apiKeys(session);
+        this.accounts = GatehouseAccounts.repository(session);
         this.activity = new ActivityRepository(GatehouseAccounts.entityManager(session));
         this.events = events;
         this.actor = actor;
@@ -54,13 +62,33 @@ final class ApiKeyManagement {
         return json(Response.Status.OK, KeyJson.list(keys.list(accountId)).toString());
     }
 
+    /**
+     * Creates a key of the account: with the scopes asked for, none beyond what the account's
+     * teammate level allows (403 otherwise), or the level's default; with the expiry asked for,
+     * which must lie ahead (400 otherwise).
+     */
     Response create(UUID accountId, InputStream body) {
         NewKeyRequest request = NewKeyRequest.parse(RequestBody.readOrRefuse(body));
         if (!request.valid()) {
             throw ErrorResponse.error(request.error(), Response.Status.BAD_REQUEST);
         }
+        if (request.expiresAt() != null && !request.expiresAt().isAfter(Instant.now())) {
+            throw ErrorResponse.error(
+                    NewKeyRequest.EXPIRES_AT + " must lie in the future", Response.Status.BAD_REQUEST);
+        }
+        TeammateLevel level = accounts.findById(accountId)
+                .map(account -> TeamRole.of(account).level())
+                .orElseThrow(() -> ErrorResponse.error("Account not found", Response.Status.NOT_FOUND));
+        Set<KeyScope> allowed = KeyScope.allowedFor(level);
+        Set<KeyScope> scopes = request.scopes() == null ? KeyScope.defaultFor(level) : request.scopes();
+        if (scopes.isEmpty() || !allowed.containsAll(scopes)) {
+            throw ErrorResponse.error(
+                    "A key of a " + level.value() + " may carry only the scopes ["
+                            + KeyScope.join(allowed).replace(' ', ',') + "]",
+                    Response.Status.FORBIDDEN);
+        }
         ApiKeyFormat.Generated generated = format.generate();
-        ApiKey key = keys.create(accountId, request.name(), generated);
+        ApiKey key = keys.create(accountId, request.name(), scopes, request.expiresAt(), generated);
         event(OperationType.CREATE, key);
         activity.record(accountId, who, KEY_CREATED, key.name());
         return json(

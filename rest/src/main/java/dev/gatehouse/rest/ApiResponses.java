@@ -3,10 +3,12 @@ package dev.gatehouse.rest;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.store.KeyScope;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -31,11 +33,20 @@ final class ApiResponses {
         return json(401, BAD_CREDENTIALS.clone());
     }
 
-    /** Written by hand: a UUID needs no escaping, and this answer is the hot path's (no Jackson tree). */
-    static Response success(UUID accountId) {
-        return json(
-                200,
-                ("{\"message\":\"success\",\"account_id\":\"" + accountId + "\"}").getBytes(StandardCharsets.UTF_8));
+    /**
+     * Names the key's account and what the key may do. Written by hand: a UUID and the scope values
+     * need no escaping, and this answer is the hot path's (no Jackson tree).
+     */
+    static Response success(UUID accountId, Set<KeyScope> scopes) {
+        StringBuilder json = new StringBuilder("{\"message\":\"success\",\"account_id\":\"")
+                .append(accountId)
+                .append("\",\"scopes\":[");
+        String separator = "";
+        for (KeyScope scope : scopes) {
+            json.append(separator).append('"').append(scope.value()).append('"');
+            separator = ",";
+        }
+        return json(200, json.append("]}").toString().getBytes(StandardCharsets.UTF_8));
     }
 
     static Response terminated(String troubleshootingUrl) {

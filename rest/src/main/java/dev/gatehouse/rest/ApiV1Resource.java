@@ -89,7 +89,7 @@ public final class ApiV1Resource {
         RealmModel realm = session.getContext().getRealm();
         if (outcome instanceof ApiKeyCheck.Success success) {
             GatehouseMetrics.global().apiKeyCheck(realm.getName(), ApiKeyResult.OK);
-            return ApiResponses.success(success.accountId());
+            return ApiResponses.success(success.accountId(), success.scopes());
         }
         if (outcome instanceof ApiKeyCheck.Refused refused) {
             GatehouseMetrics.global().apiKeyCheck(realm.getName(), ApiKeyResult.FORBIDDEN);

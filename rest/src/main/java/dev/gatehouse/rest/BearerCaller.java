@@ -1,5 +1,7 @@
 package dev.gatehouse.rest;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.storage.AccountsStorageProviderFactory;
 import dev.gatehouse.storage.GatehouseAccounts;
 import dev.gatehouse.store.AccessDecision;
@@ -11,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import java.util.UUID;
+import org.keycloak.common.util.Time;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -30,6 +33,9 @@ import org.keycloak.storage.StorageId;
  * @param account the caller's own store account, its team and level included
  */
 record BearerCaller(AuthResult auth, Account account) {
+
+    /** RFC 9470: the token's authentication is too old (or lacks what the resource asks for). */
+    static final String INSUFFICIENT_USER_AUTHENTICATION = "insufficient_user_authentication";
 
     private static final AccountPolicy POLICY = new AccountPolicy();
 
@@ -57,6 +63,39 @@ record BearerCaller(AuthResult auth, Account account) {
                     "The account is " + decision.effectiveStatus().dbValue(), Response.Status.FORBIDDEN);
         }
         return new BearerCaller(auth, account);
+    }
+
+    /**
+     * The caller of an API-key endpoint (SPEC S4): a token with the {@value KeyGrant#SCOPE} scope
+     * and a recent {@code auth_time}, else 401 with RFC 9470's {@code insufficient_user_authentication}
+     * and the {@code max_age} to ask for; a teammate level that may not manage keys, 403.
+     */
+    static BearerCaller authenticateForKeys(KeycloakSession session) {
+        BearerCaller caller = authenticate(session);
+        RealmModel realm = session.getContext().getRealm();
+        KeyGrant grant = KeyGrant.of(realm);
+        Optional<String> refusal = grant.refusal(
+                caller.auth.token().getScope(), caller.auth.token().getAuth_time(), Time.currentTime());
+        if (refusal.isPresent()) {
+            ObjectNode body = JsonNodeFactory.instance.objectNode();
+            body.put("error", INSUFFICIENT_USER_AUTHENTICATION);
+            body.put("error_description", refusal.get());
+            throw new ErrorResponseException(Response.status(Response.Status.UNAUTHORIZED)
+                    .header(
+                            HttpHeaders.WWW_AUTHENTICATE,
+                            "Bearer realm=\"" + realm.getName() + "\", error=\"" + INSUFFICIENT_USER_AUTHENTICATION
+                                    + "\", error_description=\"" + refusal.get() + "\", max_age="
+                                    + grant.maxAgeSeconds() + ", scope=\"" + KeyGrant.SCOPE + "\"")
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(body.toString())
+                    .build());
+        }
+        TeamRole role = caller.role();
+        if (!POLICY.apiKeyManagement(role)) {
+            throw ErrorResponse.error(
+                    "A " + role.level().value() + " teammate may not manage API keys", Response.Status.FORBIDDEN);
+        }
+        return caller;
     }
 
     /** This caller, if it is the owner or an {@code admin} teammate of its account; 403 otherwise. */

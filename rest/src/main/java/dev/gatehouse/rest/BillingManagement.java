@@ -54,7 +54,18 @@ final class BillingManagement {
         return ApiKeyManagement.json(Response.Status.OK, json.toString());
     }
 
+    /**
+     * Runs the job for a date up to today: a later date would warn and terminate ahead of time and
+     * mark that date as done, so that its scheduled run would never happen. The preview may look ahead.
+     */
     Response sweep(LocalDate date) {
+        LocalDate today = job.today();
+        if (date.isAfter(today)) {
+            throw ErrorResponse.error(
+                    "The sweep runs for today (" + today + ") or an earlier date, not for " + date
+                            + "; the termination preview accepts later dates",
+                    Response.Status.BAD_REQUEST);
+        }
         BillingJob.Result result;
         try {
             result = job.run(date, "admin");

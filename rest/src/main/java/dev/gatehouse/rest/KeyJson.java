@@ -20,6 +20,9 @@ final class KeyJson {
         json.put("createdAt", text(key.createdAt()));
         json.put("lastUsedAt", text(key.lastUsedAt()));
         json.put("revokedAt", text(key.revokedAt()));
+        ArrayNode scopes = json.putArray("scopes");
+        key.scopes().stream().sorted().forEach(scope -> scopes.add(scope.value()));
+        json.put("expiresAt", text(key.expiresAt()));
         return json;
     }
 

@@ -15,7 +15,8 @@ import org.keycloak.services.ErrorResponse;
 
 /**
  * {@code /realms/{realm}/gatehouse/account/api-keys}: an account's own keys, authenticated with
- * the owner's access token. Any key id that is not one of the caller's answers 403, whether it
+ * the owner's access token, which must be meant for it (see {@link BearerCaller#authenticateForKeys}).
+ * Any key id that is not one of the caller's answers 403, whether it
  * belongs to another account or to none, so the endpoint reveals nothing about other keys.
  */
 public final class OwnApiKeysResource {
@@ -33,7 +34,7 @@ public final class OwnApiKeysResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response list() {
         return StoreGuard.call(() -> {
-            BearerCaller owner = BearerCaller.authenticate(session);
+            BearerCaller owner = BearerCaller.authenticateForKeys(session);
             return management(owner).list(owner.accountId());
         });
     }
@@ -43,7 +44,7 @@ public final class OwnApiKeysResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(InputStream body) {
         return StoreGuard.call(() -> {
-            BearerCaller owner = BearerCaller.authenticate(session);
+            BearerCaller owner = BearerCaller.authenticateForKeys(session);
             return management(owner).create(owner.accountId(), body);
         });
     }
@@ -52,7 +53,7 @@ public final class OwnApiKeysResource {
     @Path("api-keys/{keyId}")
     public Response revoke(@PathParam("keyId") String keyId) {
         return StoreGuard.call(() -> {
-            BearerCaller owner = BearerCaller.authenticate(session);
+            BearerCaller owner = BearerCaller.authenticateForKeys(session);
             if (!management(owner).revoke(owner.accountId(), keyId)) {
                 throw ErrorResponse.error("Not one of your API keys", Response.Status.FORBIDDEN);
             }

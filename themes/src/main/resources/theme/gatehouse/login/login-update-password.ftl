@@ -17,6 +17,15 @@
             <input type="hidden" name="logout-sessions" value="on">
             <p id="gatehouse-sessions-end">${msg("gatehouse.resetEndsSessions")}</p>
 
+            <#-- Issue 16: keys made with a stolen password would outlive the reset. On by default, except
+                 for a change the user started from an app (Keycloak's application-initiated action). -->
+            <div class="${properties.kcFormGroupClass!} gatehouse-revoke-api-keys">
+                <input type="checkbox" id="gatehouse-revoke-api-keys" name="gatehouse-revoke-api-keys" value="on"
+                       aria-describedby="gatehouse-revoke-api-keys-help"<#if !(isAppInitiatedAction??)> checked</#if>>
+                <label for="gatehouse-revoke-api-keys">${msg("gatehouse.revokeApiKeys")}</label>
+                <p id="gatehouse-revoke-api-keys-help">${msg("gatehouse.revokeApiKeysHelp")}</p>
+            </div>
+
             <@buttons.actionGroup horizontal=true>
                 <#if isAppInitiatedAction??>
                     <@buttons.button id="kc-submit" name="login" label="doSubmit"/>

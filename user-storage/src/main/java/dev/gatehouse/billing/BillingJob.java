@@ -71,6 +71,11 @@ public final class BillingJob {
         return inStore(store -> store.terminationCandidates(calendar.periodToTerminate(date)));
     }
 
+    /** Today in the account store's time zone: the date of scheduled runs and the latest a sweep may run for. */
+    public LocalDate today() {
+        return inStore(BillingRepository::today);
+    }
+
     /** The run of the scheduled task: today's, unless a run of today finished already or no realm uses the store. */
     Optional<Result> runScheduled() {
         LocalDate today = inStore(BillingRepository::today);

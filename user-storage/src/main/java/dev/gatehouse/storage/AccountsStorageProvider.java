@@ -159,6 +159,7 @@ public final class AccountsStorageProvider
             accounts.updatePasswordHash(a.id(), hasher.hash(input.getChallengeResponse()));
             loaded.forget(a.id());
             GatehouseAccounts.activity(session).record(a.id(), passwordActor(a), PASSWORD_CHANGED, null);
+            ResetKeyRevocation.applyIfAsked(session, a, passwordActor(a));
         });
         return account.isPresent();
     }

@@ -104,6 +104,11 @@ public final class AccountPolicy {
         return TeammateAcceptance.APPLY;
     }
 
+    /** Managing one's own API keys (SPEC S4): the owner, {@code admin} and {@code developer} teammates. */
+    public boolean apiKeyManagement(TeamRole role) {
+        return role.level().managesApiKeys();
+    }
+
     /** Managing teammates and reading the activity (SPEC P8): the owner and {@code admin} teammates. */
     public boolean teamManagement(TeamRole role) {
         return role.level().managesTeam();

@@ -1,6 +1,8 @@
 package dev.gatehouse.store;
 
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -19,7 +21,13 @@ public final class ApiKeyCheck {
      * no account when the row names none that exists.
      */
     public record StoredKey(
-            String id, byte[] secretHash, boolean revoked, boolean lastUsedStale, Optional<Account> account) {}
+            String id,
+            byte[] secretHash,
+            boolean revoked,
+            boolean lastUsedStale,
+            boolean expired,
+            Set<KeyScope> scopes,
+            Optional<Account> account) {}
 
     /** Where the check reads keys and records their use. */
     public interface KeyStore {
@@ -31,7 +39,8 @@ public final class ApiKeyCheck {
 
     public sealed interface Outcome permits Success, BadCredentials, Refused {}
 
-    public record Success(UUID accountId) implements Outcome {}
+    /** A good key: its account and what it may do now, never more than the account's level allows. */
+    public record Success(UUID accountId, Set<KeyScope> scopes) implements Outcome {}
 
     /** Why the credentials were bad: for logs and counters only, never for the client. */
     public enum Failure {
@@ -39,6 +48,9 @@ public final class ApiKeyCheck {
         UNKNOWN_KEY,
         WRONG_SECRET,
         REVOKED_KEY,
+        EXPIRED_KEY,
+        /** None of the key's scopes is left at the account's current teammate level. */
+        NO_SCOPE_LEFT,
         UNKNOWN_USER,
         ACCOUNT_HIDDEN
     }
@@ -74,6 +86,9 @@ public final class ApiKeyCheck {
         if (stored.get().revoked()) {
             return new BadCredentials(Failure.REVOKED_KEY);
         }
+        if (stored.get().expired()) {
+            return new BadCredentials(Failure.EXPIRED_KEY);
+        }
         Optional<Account> account = stored.get().account();
         if (account.isEmpty() || !namesAccount(apiUser, account.get())) {
             return new BadCredentials(Failure.UNKNOWN_USER);
@@ -81,10 +96,16 @@ public final class ApiKeyCheck {
         AccessDecision decision = policy.apiKeyAccess(account.get());
         return switch (decision.verdict()) {
             case ALLOW -> {
+                Set<KeyScope> scopes = EnumSet.noneOf(KeyScope.class);
+                scopes.addAll(stored.get().scopes());
+                scopes.retainAll(KeyScope.allowedFor(TeamRole.of(account.get()).level()));
+                if (scopes.isEmpty()) {
+                    yield new BadCredentials(Failure.NO_SCOPE_LEFT);
+                }
                 if (stored.get().lastUsedStale()) {
                     keys.touch(stored.get().id());
                 }
-                yield new Success(account.get().id());
+                yield new Success(account.get().id(), scopes);
             }
             case REFUSE -> new Refused(decision, account.get().id());
             case INVALID_CREDENTIALS -> new BadCredentials(Failure.ACCOUNT_HIDDEN);

@@ -3,8 +3,10 @@ package dev.gatehouse.store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** SQL over the store's {@code api_key} table; every value is a bind parameter. */
@@ -16,13 +18,15 @@ public final class ApiKeyRepository implements ApiKeyCheck.KeyStore {
      */
     static final String LAST_USED_RESOLUTION = "1 minute";
 
-    private static final String COLUMNS = "id, account_id, name, created_at, last_used_at, revoked_at";
+    private static final String COLUMNS =
+            "id, account_id, name, created_at, last_used_at, revoked_at, array_to_string(scopes, ' '), expires_at";
 
-    private static final int KEY_CHECK_COLUMNS = 3;
+    private static final int KEY_CHECK_COLUMNS = 5;
 
-    /** The key row (3 columns), then its account's lookup columns; no account columns when it has none. */
+    /** The key row (5 columns), then its account's lookup columns; no account columns when it has none. */
     private static final String FIND_FOR_CHECK = "SELECT k.secret_hash, k.revoked_at IS NOT NULL,"
-            + " k.last_used_at IS NULL OR k.last_used_at < now() - interval '" + LAST_USED_RESOLUTION + "', a.*"
+            + " k.last_used_at IS NULL OR k.last_used_at < now() - interval '" + LAST_USED_RESOLUTION + "',"
+            + " k.expires_at IS NOT NULL AND k.expires_at <= now(), array_to_string(k.scopes, ' '), a.*"
             + " FROM api_key k LEFT JOIN ("
             + AccountRepository.selectSql("id = (SELECT account_id FROM api_key WHERE id = ?)", "")
             + ") a ON true WHERE k.id = ?";
@@ -33,13 +37,23 @@ public final class ApiKeyRepository implements ApiKeyCheck.KeyStore {
         this.store = store;
     }
 
-    public ApiKey create(UUID accountId, String name, ApiKeyFormat.Generated key) {
-        store.write(em -> em.createNativeQuery(
-                        "INSERT INTO api_key (id, account_id, name, secret_hash) VALUES (?1, ?2, ?3, ?4)")
+    /**
+     * Stores a new key.
+     *
+     * @param scopes at least one
+     * @param expiresAt {@code null} for a key that does not expire
+     */
+    public ApiKey create(
+            UUID accountId, String name, Set<KeyScope> scopes, Instant expiresAt, ApiKeyFormat.Generated key) {
+        store.write(em -> em.createNativeQuery("INSERT INTO api_key (id, account_id, name, secret_hash, scopes,"
+                        + " expires_at) VALUES (?1, ?2, ?3, ?4, string_to_array(?5, ' '),"
+                        + " CAST(CAST(?6 AS text) AS timestamptz))")
                 .setParameter(1, key.keyId())
                 .setParameter(2, accountId)
                 .setParameter(3, name)
                 .setParameter(4, key.secretHash())
+                .setParameter(5, KeyScope.join(scopes))
+                .setParameter(6, expiresAt == null ? null : expiresAt.toString())
                 .executeUpdate());
         return find(accountId, key.keyId()).orElseThrow();
     }
@@ -78,6 +92,23 @@ public final class ApiKeyRepository implements ApiKeyCheck.KeyStore {
                 == 1;
     }
 
+    /** Revokes every key of the account that is not revoked yet; returns how many. */
+    public int revokeAll(UUID accountId) {
+        return store.write(em -> em.createNativeQuery(
+                        "UPDATE api_key SET revoked_at = now() WHERE account_id = ?1 AND revoked_at IS NULL")
+                .setParameter(1, accountId)
+                .executeUpdate());
+    }
+
+    /** How many of the account's keys are not revoked. */
+    public long countActive(UUID accountId) {
+        return store.read(em -> ((Number) em.createNativeQuery(
+                                "SELECT count(*) FROM api_key WHERE account_id = ?1 AND revoked_at IS NULL")
+                        .setParameter(1, accountId)
+                        .getSingleResult())
+                .longValue());
+    }
+
     /**
      * The key's check columns and its account with the effective status, in one statement over
      * plain JDBC: the check is the hottest path there is, and Hibernate's native queries cost more
@@ -106,6 +137,8 @@ public final class ApiKeyRepository implements ApiKeyCheck.KeyStore {
                 row.getBytes(1),
                 row.getBoolean(2),
                 row.getBoolean(3),
+                row.getBoolean(4),
+                KeyScope.split(row.getString(5)),
                 account[0] == null ? Optional.empty() : Optional.of(AccountRepository.toAccount(account)));
     }
 
@@ -126,6 +159,8 @@ public final class ApiKeyRepository implements ApiKeyCheck.KeyStore {
                 (String) row[2],
                 Sql.instant(row[3]),
                 Sql.instant(row[4]),
-                Sql.instant(row[5]));
+                Sql.instant(row[5]),
+                KeyScope.split((String) row[6]),
+                Sql.instant(row[7]));
     }
 }

@@ -34,6 +34,15 @@ public enum TeammateLevel {
                 .findFirst();
     }
 
+    /**
+     * Who may create, list and revoke the API keys of its own account: the owner, {@code admin} and
+     * {@code developer}; {@code billing} and {@code read-only} teammates may not (a key outlives a
+     * session, so it would let them do more than their level allows).
+     */
+    public boolean managesApiKeys() {
+        return this == OWNER || this == ADMIN || this == DEVELOPER;
+    }
+
     /** The owner and {@code admin} teammates invite, change and remove teammates, and read the activity. */
     public boolean managesTeam() {
         return this == OWNER || this == ADMIN;

@@ -10,10 +10,12 @@ import dev.gatehouse.store.ApiKeyCheck.StoredKey;
 import dev.gatehouse.store.ApiKeyCheck.Success;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,17 @@ class ApiKeyCheckTest {
             new AccountPolicy());
 
     private String keyOf(String username, AccountStatus effective, boolean revoked, boolean stale) {
+        return keyOf(username, effective, revoked, stale, false, EnumSet.of(KeyScope.FULL), null);
+    }
+
+    private String keyOf(
+            String username,
+            AccountStatus effective,
+            boolean revoked,
+            boolean stale,
+            boolean expired,
+            Set<KeyScope> scopes,
+            TeammateLevel teamLevel) {
         Account account = new Account(
                 UUID.randomUUID(),
                 username,
@@ -51,10 +64,12 @@ class ApiKeyCheckTest {
                 null,
                 null,
                 Instant.EPOCH,
-                null,
-                null);
+                teamLevel == null ? null : UUID.randomUUID(),
+                teamLevel);
         ApiKeyFormat.Generated key = format.generate();
-        keys.put(key.keyId(), new StoredKey(key.keyId(), key.secretHash(), revoked, stale, Optional.of(account)));
+        keys.put(
+                key.keyId(),
+                new StoredKey(key.keyId(), key.secretHash(), revoked, stale, expired, scopes, Optional.of(account)));
         return key.key();
     }
 
@@ -99,6 +114,8 @@ class ApiKeyCheckTest {
         assertThat(failure(check.check("ann", unknownId))).isEqualTo(Failure.UNKNOWN_KEY);
         assertThat(failure(check.check("ann", wrongSecret))).isEqualTo(Failure.WRONG_SECRET);
         assertThat(failure(check.check("ann2", revoked))).isEqualTo(Failure.REVOKED_KEY);
+        String expired = keyOf("ann3", AccountStatus.ACTIVE, false, true, true, EnumSet.of(KeyScope.FULL), null);
+        assertThat(failure(check.check("ann3", expired))).isEqualTo(Failure.EXPIRED_KEY);
         assertThat(failure(check.check("someone-else", key))).isEqualTo(Failure.UNKNOWN_USER);
         assertThat(failure(check.check("ben", banned))).isEqualTo(Failure.ACCOUNT_HIDDEN);
         assertThat(touched).isEmpty();
@@ -121,10 +138,45 @@ class ApiKeyCheckTest {
     @DisplayName("a correct key whose account no longer exists is bad credentials, even for 'apikey'")
     void keyWithoutAccount() {
         ApiKeyFormat.Generated key = format.generate();
-        keys.put(key.keyId(), new StoredKey(key.keyId(), key.secretHash(), false, true, Optional.empty()));
+        keys.put(
+                key.keyId(),
+                new StoredKey(
+                        key.keyId(),
+                        key.secretHash(),
+                        false,
+                        true,
+                        false,
+                        EnumSet.of(KeyScope.FULL),
+                        Optional.empty()));
 
         assertThat(failure(check.check("apikey", key.key()))).isEqualTo(Failure.UNKNOWN_USER);
         assertThat(touched).isEmpty();
+    }
+
+    @Test
+    @DisplayName("success names the key's scopes, capped by the account's current teammate level")
+    void scopes() {
+        String sender = keyOf("sam", AccountStatus.ACTIVE, false, false, false, EnumSet.of(KeyScope.MAIL_SEND), null);
+        String demoted = keyOf(
+                "dev",
+                AccountStatus.ACTIVE,
+                false,
+                false,
+                false,
+                EnumSet.of(KeyScope.FULL, KeyScope.MAIL_SEND),
+                TeammateLevel.DEVELOPER);
+        String readOnly = keyOf(
+                "ro",
+                AccountStatus.ACTIVE,
+                false,
+                false,
+                false,
+                EnumSet.of(KeyScope.MAIL_SEND),
+                TeammateLevel.READ_ONLY);
+
+        assertThat(((Success) check.check("sam", sender)).scopes()).containsExactly(KeyScope.MAIL_SEND);
+        assertThat(((Success) check.check("dev", demoted)).scopes()).containsExactly(KeyScope.MAIL_SEND);
+        assertThat(failure(check.check("ro", readOnly))).isEqualTo(Failure.NO_SCOPE_LEFT);
     }
 
     private static Failure failure(Outcome outcome) {
