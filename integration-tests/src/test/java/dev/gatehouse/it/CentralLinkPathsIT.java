@@ -132,8 +132,11 @@ class CentralLinkPathsIT {
             BrowserClient browser = env.browser();
             Page loggedIn = pages.login(browser, username, PASSWORD);
             assertThat(loggedIn.redirectParameter("code")).as(loggedIn.text()).isPresent();
-            Page centralPage = browser.get(env.oidc(REALM).authorizationUrl(LoginPages.CLIENT, LoginPages.REDIRECT)
+            Page confirm = browser.get(env.oidc(REALM).authorizationUrl(LoginPages.CLIENT, LoginPages.REDIRECT)
                     + "&kc_action=idp_link:" + ALIAS);
+            // Keycloak asks "Do you want to link your account with Console?" first.
+            Page centralPage =
+                    browser.submit(confirm.form("form:has(#kc-continue)").fill("continue", ""));
             assertThat(centralPage.uri().getPath()).as(centralPage.text()).startsWith("/realms/console/");
             return browser.submit(centralPage
                     .form(LoginPages.FORM)
