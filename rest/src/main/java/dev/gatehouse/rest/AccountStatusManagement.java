@@ -5,15 +5,18 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.storage.AccessRevocation;
 import dev.gatehouse.storage.GatehouseAccounts;
+import dev.gatehouse.storage.PendingRevocations;
 import dev.gatehouse.storage.StoreTransaction;
 import dev.gatehouse.store.Account;
 import dev.gatehouse.store.AccountPolicy;
 import dev.gatehouse.store.AccountStatusRepository;
 import dev.gatehouse.store.AccountStatusRepository.BanResult;
 import dev.gatehouse.store.AccountStatusRepository.ChangeResult;
+import dev.gatehouse.store.RevocationOutbox.Pending;
 import dev.gatehouse.store.StatusChange;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +31,12 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 
 /**
  * Bans, manual terminations and reinstatements for the Admin API. The store change commits first,
- * in a transaction of its own; then, in the request's transaction, the affected accounts' online
- * and offline sessions end, {@code notBefore} is set and the cached users are dropped, because
- * Keycloak keeps the sessions of users that stop being enabled (keycloak#37981). A ban that
- * changed the account it was called on e-mails that account a {@link BanNotice}.
+ * in a transaction of its own, with the accounts' revocation queued in the store's outbox; then, in
+ * the request, the affected accounts' online and offline sessions end, {@code notBefore} is set and
+ * the cached users are dropped, because Keycloak keeps the sessions of users that stop being enabled
+ * (keycloak#37981). When that step fails the change stands, the answer says
+ * {@code "revocationPending": true} and {@link PendingRevocations} retries it until it succeeds. A
+ * ban that changed the account it was called on e-mails that account a {@link BanNotice}.
  */
 final class AccountStatusManagement {
 
@@ -56,7 +61,7 @@ final class AccountStatusManagement {
     Response ban(UUID accountId, InputStream body) {
         String reason = reason(body);
         BanResult result = inOwnTransaction(store -> store.ban(accountId, reason, actor));
-        AccessRevocation.endAccess(session, realm, accountId);
+        boolean ended = PendingRevocations.attempt(session, result.revocation());
         if (!result.banned().isEmpty()) {
             event(accountId, "ban", reason, result.banned().size());
         }
@@ -68,6 +73,7 @@ final class AccountStatusManagement {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("banned", result.banned().size());
         json.put("subtree", result.subtree().size());
+        json.put("revocationPending", !ended);
         return ApiKeyManagement.json(Response.Status.OK, json.toString());
     }
 
@@ -75,11 +81,13 @@ final class AccountStatusManagement {
         String reason = reason(body);
         ChangeResult result = inOwnTransaction(store -> store.terminate(accountId, reason, actor));
         refuseIfRefused(result);
+        boolean ended = PendingRevocations.attempt(session, result.revocation());
         if (result.outcome() == StatusChange.APPLY) {
-            AccessRevocation.endAccess(session, realm, accountId);
             event(accountId, "terminate", reason, result.subtree().size());
         }
-        return changed(result, "terminated");
+        ObjectNode json = changedJson(result, "terminated");
+        json.put("revocationPending", !ended);
+        return ApiKeyManagement.json(Response.Status.OK, json.toString());
     }
 
     Response reinstate(UUID accountId) {
@@ -109,10 +117,35 @@ final class AccountStatusManagement {
     }
 
     private static Response changed(ChangeResult result, String status) {
+        return ApiKeyManagement.json(
+                Response.Status.OK, changedJson(result, status).toString());
+    }
+
+    private static ObjectNode changedJson(ChangeResult result, String status) {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("status", status);
         json.put("changed", result.outcome() == StatusChange.APPLY);
-        return ApiKeyManagement.json(Response.Status.OK, json.toString());
+        return json;
+    }
+
+    /** The outbox's pending revocations, oldest first. */
+    static ArrayNode pending(List<Pending> rows) {
+        ArrayNode json = JsonNodeFactory.instance.arrayNode();
+        for (Pending row : rows) {
+            ObjectNode item = json.addObject();
+            item.put("accountId", row.accountId().toString());
+            item.put("username", row.username());
+            item.put("status", row.status());
+            item.put("requestedAt", instant(row.requestedAt()));
+            item.put("attempts", row.attempts());
+            item.put("lastAttemptAt", instant(row.lastAttemptAt()));
+            item.put("lastError", row.lastError());
+        }
+        return json;
+    }
+
+    private static String instant(Instant instant) {
+        return instant == null ? null : instant.toString();
     }
 
     private static void refuseIfRefused(ChangeResult result) {

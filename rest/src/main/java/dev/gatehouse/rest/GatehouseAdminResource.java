@@ -163,6 +163,21 @@ public final class GatehouseAdminResource {
         return StoreGuard.call(() -> status().ban(account(id), body));
     }
 
+    /**
+     * Status changes whose sessions are not all ended yet (SPEC S5): the revocation outbox, retried
+     * until Keycloak has ended them; empty when every revocation has happened.
+     */
+    @GET
+    @Path("revocations")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response revocations() {
+        AdminAccess.requireAny(auth, realm, AdminAccess.SUPPORT_ROLE, AdminAccess.TRUST_SAFETY_ROLE);
+        return StoreGuard.call(() -> ApiKeyManagement.json(
+                Response.Status.OK,
+                AccountStatusManagement.pending(GatehouseAccounts.revocations(session, MAX_FOUND))
+                        .toString()));
+    }
+
     /** Terminates a top-level account by hand (SPEC P6). */
     @POST
     @Path("accounts/{id}/terminate")

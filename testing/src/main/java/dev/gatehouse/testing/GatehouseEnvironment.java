@@ -140,6 +140,11 @@ public final class GatehouseEnvironment implements AutoCloseable {
         return servers.store();
     }
 
+    /** Keycloak's own database (not the account store), as its owner. */
+    public javax.sql.DataSource keycloakDatabase() {
+        return servers.keycloakDatabase();
+    }
+
     public MailServer mail() {
         return servers.mail();
     }

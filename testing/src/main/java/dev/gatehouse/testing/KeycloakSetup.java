@@ -117,6 +117,9 @@ public record KeycloakSetup(
     /** How often the billing job's timer fires in tests and the demo. */
     public static final int BILLING_INTERVAL_SECONDS = 5;
 
+    /** How often the revocation outbox is retried in tests and the demo. */
+    public static final int REVOCATION_RETRY_SECONDS = 2;
+
     /** Value of an option that is a bare flag, such as {@code --import-realm}. */
     static final String FLAG = "";
 
@@ -180,6 +183,8 @@ public record KeycloakSetup(
         // date's work once whatever the interval.
         options.put(
                 "spi-storage--gatehouse-accounts--billing-interval-seconds", String.valueOf(BILLING_INTERVAL_SECONDS));
+        options.put(
+                "spi-storage--gatehouse-accounts--revocation-retry-seconds", String.valueOf(REVOCATION_RETRY_SECONDS));
         return options;
     }
 

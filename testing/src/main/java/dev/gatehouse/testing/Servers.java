@@ -60,6 +60,11 @@ final class Servers implements AutoCloseable {
         return store;
     }
 
+    /** Keycloak's own database, for tests that make one of Keycloak's writes fail. */
+    javax.sql.DataSource keycloakDatabase() {
+        return keycloakDb.dataSource("keycloak");
+    }
+
     MailServer mail() {
         return mail;
     }

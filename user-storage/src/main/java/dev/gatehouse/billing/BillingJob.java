@@ -3,12 +3,17 @@ package dev.gatehouse.billing;
 import dev.gatehouse.metrics.GatehouseMetrics;
 import dev.gatehouse.storage.AccessRevocation;
 import dev.gatehouse.storage.GatehouseAccounts;
+import dev.gatehouse.storage.PendingRevocations;
 import dev.gatehouse.storage.StoreTransaction;
+import dev.gatehouse.store.AccountStatus;
 import dev.gatehouse.store.BillingCalendar;
 import dev.gatehouse.store.BillingRepository;
 import dev.gatehouse.store.BillingRepository.Batch;
 import dev.gatehouse.store.BillingRepository.Invoice;
 import dev.gatehouse.store.BillingRepository.Warning;
+import dev.gatehouse.store.RevocationOutbox;
+import dev.gatehouse.store.RevocationOutbox.Revocation;
+import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -134,32 +139,50 @@ public final class BillingJob {
         Optional<UUID> next = Optional.of(BillingRepository.FIRST_ACCOUNT);
         while (next.isPresent()) {
             UUID after = next.get();
-            Batch<UUID, Invoice> batch = inStore(store -> store.terminateBatch(period, after, config.batchSize()));
-            terminated += batch.items().size();
-            if (!batch.items().isEmpty()) {
-                endAccess(batch.items(), true);
+            Terminated batch = terminateBatch(period, after);
+            terminated += batch.invoices().items().size();
+            if (!batch.invoices().items().isEmpty()) {
+                countTerminated(batch.invoices().items());
+                PendingRevocations.attempt(factory, batch.revocation());
             }
-            next = batch.next();
+            next = batch.invoices().next();
         }
         notifyTerminated(period, date, mails);
         return terminated;
     }
 
+    /** A terminated batch, and its revocation queued in the outbox in the same transaction. */
+    private record Terminated(Batch<UUID, Invoice> invoices, Revocation revocation) {}
+
+    private Terminated terminateBatch(LocalDate period, UUID after) {
+        return StoreTransaction.run(factory, session -> {
+            EntityManager em = GatehouseAccounts.entityManager(session);
+            Batch<UUID, Invoice> batch = new BillingRepository(em).terminateBatch(period, after, config.batchSize());
+            List<UUID> accounts = batch.items().stream().map(Invoice::accountId).toList();
+            return new Terminated(batch, new RevocationOutbox(em).queue(accounts, AccountStatus.TERMINATED));
+        });
+    }
+
+    private void countTerminated(List<Invoice> batch) {
+        StoreTransaction.run(factory, session -> {
+            for (RealmModel realm : gatehouseRealms(session)) {
+                GatehouseMetrics.global().accountsStatusChanged(realm.getName(), "terminated", batch.size());
+            }
+            return null;
+        });
+    }
+
     /**
-     * Ends the access of a committed batch's accounts and their sub-users, all at once; a failure,
-     * logged, leaves the terminations in force (the adapter and the token status gate refuse the
-     * accounts whatever their sessions).
-     *
-     * @param fresh whether the batch was just terminated, and so counts in the metrics
+     * Ends the access of accounts whose notice is about to go out, once more: a run that stopped may
+     * have left it. A failure, logged, leaves the terminations in force (the adapter and the token
+     * status gate refuse the accounts whatever their sessions), and their revocation queued in the
+     * outbox when the batch committed is retried until it succeeds.
      */
-    private void endAccess(List<Invoice> batch, boolean fresh) {
+    private void endAccess(List<Invoice> batch) {
         List<UUID> accounts = batch.stream().map(Invoice::accountId).toList();
         try {
             StoreTransaction.run(factory, session -> {
                 for (RealmModel realm : gatehouseRealms(session)) {
-                    if (fresh) {
-                        GatehouseMetrics.global().accountsStatusChanged(realm.getName(), "terminated", accounts.size());
-                    }
                     AccessRevocation.endAccess(session, realm, accounts);
                 }
                 return null;
@@ -183,7 +206,7 @@ public final class BillingJob {
         mails.execute(() -> {
             List<Invoice> claimed = inStore(store -> store.claimTerminationNotices(period, ACCOUNTS_PER_TRANSACTION));
             while (!claimed.isEmpty()) {
-                endAccess(claimed, false);
+                endAccess(claimed);
                 mails.send(claimed, date);
                 claimed = inStore(store -> store.claimTerminationNotices(period, ACCOUNTS_PER_TRANSACTION));
             }

@@ -23,6 +23,9 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  * bound to one, and every token check of Keycloak refuses a disabled user before it reads
  * {@code notBefore} ({@code TokenManager.isUserValid}, the refresh and offline paths), which the
  * adapter reports for every blocked account.
+ *
+ * <p>A failure here leaves the status change in force (the adapter refuses the accounts) and its
+ * row in the revocation outbox, which {@link PendingRevocations} retries until this succeeds.
  */
 public final class AccessRevocation {
 
@@ -55,9 +58,23 @@ public final class AccessRevocation {
         }
     }
 
+    /**
+     * {@code notBefore} first, flushed, then the sessions: a batch whose Keycloak writes fail ends
+     * nothing rather than some sessions without their {@code notBefore}, and the outbox retries it
+     * whole ({@link PendingRevocations}). Once the sessions are gone nobody is a holder any more, so a
+     * retry could no longer tell whose {@code notBefore} was missing.
+     */
     private static void endAccess(KeycloakSession session, RealmModel realm, List<UserModel> users, int notBefore) {
         UserSessionProvider sessions = session.sessions();
         SessionHolders holders = SessionHolders.of(session, realm, users);
+        for (UserModel user : users) {
+            // Evicting first: the user cache then skips reloading each user to set notBefore.
+            GatehouseAccounts.evict(session, realm, user);
+            if (holders.any(user)) {
+                session.users().setNotBeforeForUser(realm, user, notBefore);
+            }
+        }
+        holders.flush(session);
         for (UserModel user : users) {
             if (holders.online(user)) {
                 sessions.getUserSessionsStream(realm, user)
@@ -68,11 +85,6 @@ public final class AccessRevocation {
                 sessions.getOfflineUserSessionsStream(realm, user)
                         .toList()
                         .forEach(userSession -> sessions.removeOfflineUserSession(realm, userSession));
-            }
-            // Evicting first: the user cache then skips reloading each user to set notBefore.
-            GatehouseAccounts.evict(session, realm, user);
-            if (holders.any(user)) {
-                session.users().setNotBeforeForUser(realm, user, notBefore);
             }
         }
     }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.keycloak.Config;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
@@ -21,7 +22,8 @@ import org.keycloak.storage.UserStorageProviderFactory;
 
 /**
  * Registers the account store as a Keycloak user federation provider, and the store's daily
- * billing job with Keycloak's timer (server options {@link BillingConfig#PROPERTIES}).
+ * billing job and revocation retries with Keycloak's timer (server options
+ * {@link BillingConfig#PROPERTIES}, {@link RevocationConfig#PROPERTIES}).
  */
 public final class AccountsStorageProviderFactory
         implements UserStorageProviderFactory<AccountsStorageProvider>, ServerInfoAwareProviderFactory {
@@ -35,6 +37,7 @@ public final class AccountsStorageProviderFactory
     private static final Map<Integer, PasswordHasher> HASHERS = new ConcurrentHashMap<>();
 
     private BillingConfig billing;
+    private RevocationConfig revocation;
 
     @Override
     public String getId() {
@@ -44,17 +47,23 @@ public final class AccountsStorageProviderFactory
     @Override
     public void init(Config.Scope config) {
         billing = BillingConfig.of(config);
+        revocation = RevocationConfig.of(config);
     }
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         DailyBillingTask.schedule(factory, billing);
+        RevocationRetryTask.schedule(factory, revocation.retryInterval());
     }
 
-    /** Server options, {@code --spi-storage--gatehouse-accounts--<option>}: the billing job's. */
+    /**
+     * Server options, {@code --spi-storage--gatehouse-accounts--<option>}: the billing job's and the
+     * revocation retries'.
+     */
     @Override
     public List<ProviderConfigProperty> getConfigMetadata() {
-        return BillingConfig.PROPERTIES;
+        return Stream.concat(BillingConfig.PROPERTIES.stream(), RevocationConfig.PROPERTIES.stream())
+                .toList();
     }
 
     @Override
@@ -103,6 +112,9 @@ public final class AccountsStorageProviderFactory
         info.put("defaultBcryptCost", String.valueOf(AccountsStorageConfigProperties.DEFAULT_BCRYPT_COST));
         info.put("billingWarningOffsets", billing.calendar().offsetsSql());
         info.put("billingIntervalSeconds", String.valueOf(billing.interval().toSeconds()));
+        info.put(
+                "revocationRetrySeconds",
+                String.valueOf(revocation.retryInterval().toSeconds()));
         return info;
     }
 

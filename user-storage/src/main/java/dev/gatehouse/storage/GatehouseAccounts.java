@@ -6,10 +6,12 @@ import dev.gatehouse.store.ActivityRepository;
 import dev.gatehouse.store.ApiKeyRepository;
 import dev.gatehouse.store.PasswordHasher;
 import dev.gatehouse.store.PendingSignupRepository;
+import dev.gatehouse.store.RevocationOutbox;
 import dev.gatehouse.store.StoreConnection;
 import dev.gatehouse.store.TeammateRepository;
 import jakarta.persistence.EntityManager;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -62,12 +64,26 @@ public final class GatehouseAccounts {
         return new ActivityRepository(entityManager(session));
     }
 
+    /** The revocation outbox's pending rows, oldest first (SPEC S5). */
+    public static List<RevocationOutbox.Pending> revocations(KeycloakSession session, int limit) {
+        return store(session).read(em -> new RevocationOutbox(em).list(limit));
+    }
+
     /** The hasher of the realm's {@code gatehouse-accounts} component, for passwords outside Keycloak's users. */
     public static PasswordHasher hasher(RealmModel realm) {
         return component(realm)
                 .map(AccountsStorageProviderFactory::hasher)
                 .orElseThrow(() -> new IllegalStateException("Realm " + realm.getName() + " has no "
                         + AccountsStorageProviderFactory.PROVIDER_ID + " user federation"));
+    }
+
+    /** The realms whose users include the store's accounts, by name. */
+    public static List<RealmModel> realms(KeycloakSession session) {
+        return session.realms()
+                .getRealmsStream()
+                .filter(realm -> component(realm).isPresent())
+                .sorted(Comparator.comparing(RealmModel::getName))
+                .toList();
     }
 
     /** The realm's {@code gatehouse-accounts} user federation component. */

@@ -64,6 +64,16 @@ final class SessionHolders {
         return new SessionHolders(online, offline);
     }
 
+    /**
+     * Writes what the session's Keycloak entity manager holds (the {@code notBefore} values) now,
+     * so that a write Keycloak's database refuses fails here, before any session is ended.
+     */
+    void flush(KeycloakSession session) {
+        if (!online.isEmpty() || !offline.isEmpty()) {
+            session.getProvider(JpaConnectionProvider.class).getEntityManager().flush();
+        }
+    }
+
     boolean online(UserModel user) {
         return online.contains(user.getId());
     }

@@ -1,5 +1,6 @@
 package dev.gatehouse.store;
 
+import dev.gatehouse.store.RevocationOutbox.Revocation;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,9 @@ import java.util.UUID;
 /**
  * Status changes in the account store: bans, manual terminations and reinstatements. Each method
  * is meant to run in a transaction of its own and is a few set-based statements; every value is a
- * bind parameter. The decisions come from {@link AccountPolicy}.
+ * bind parameter. The decisions come from {@link AccountPolicy}. A change that blocks accounts
+ * queues their revocation in the {@link RevocationOutbox} in the same transaction, so that what
+ * remains to revoke in Keycloak is never lost once the change has committed.
  */
 public final class AccountStatusRepository {
 
@@ -100,8 +103,9 @@ public final class AccountStatusRepository {
      *
      * @param banned the accounts this ban changed (none when all were banned already)
      * @param subtree the account and all its descendants, all banned now
+     * @param revocation the sessions to end, queued in the outbox
      */
-    public record BanResult(List<UUID> banned, List<UUID> subtree) {}
+    public record BanResult(List<UUID> banned, List<UUID> subtree, RevocationOutbox.Revocation revocation) {}
 
     /**
      * The result of a termination or reinstatement.
@@ -109,13 +113,21 @@ public final class AccountStatusRepository {
      * @param outcome what the policy decided, and so what was written
      * @param subtree the account and its descendants, whose effective status follows it
      * @param unpaid the oldest unpaid invoice from before this month, for {@link StatusChange#REFUSE_UNPAID}
+     * @param revocation the sessions to end, queued in the outbox; none unless a termination applied
      */
-    public record ChangeResult(StatusChange outcome, List<UUID> subtree, Optional<UnpaidInvoice> unpaid) {}
+    public record ChangeResult(
+            StatusChange outcome,
+            List<UUID> subtree,
+            Optional<UnpaidInvoice> unpaid,
+            RevocationOutbox.Revocation revocation) {}
 
     /** An unpaid invoice: bill run id, period (YYYY-MM), amount due and due date, as text. */
     public record UnpaidInvoice(long id, String period, String amountDue, String dueDate) {}
 
-    /** Bans the account and every descendant (SPEC P7.1); banning again changes nothing. */
+    /**
+     * Bans the account and every descendant (SPEC P7.1); banning again changes nothing in the
+     * accounts, but queues their revocation again (a repeated ban also finishes a failed one).
+     */
     public BanResult ban(UUID accountId, String reason, String actor) {
         return Sql.guarded(() -> {
             @SuppressWarnings("unchecked")
@@ -133,7 +145,10 @@ public final class AccountStatusRepository {
                     banned.add(id);
                 }
             }
-            return new BanResult(List.copyOf(banned), List.copyOf(subtree));
+            return new BanResult(
+                    List.copyOf(banned),
+                    List.copyOf(subtree),
+                    subtree.isEmpty() ? Revocation.NONE : outbox().queue(List.of(accountId), AccountStatus.BANNED));
         });
     }
 
@@ -142,10 +157,12 @@ public final class AccountStatusRepository {
         Account account = lock(accountId);
         StatusChange outcome = policy.termination(account);
         List<UUID> subtree = subtree(accountId);
+        Revocation revocation = Revocation.NONE;
         if (outcome == StatusChange.APPLY) {
             setStatus(accountId, AccountStatus.TERMINATED, reason, actor, subtree.size());
+            revocation = outbox().queue(List.of(accountId), AccountStatus.TERMINATED);
         }
-        return new ChangeResult(outcome, subtree, Optional.empty());
+        return new ChangeResult(outcome, subtree, Optional.empty(), revocation);
     }
 
     /**
@@ -159,8 +176,11 @@ public final class AccountStatusRepository {
         List<UUID> subtree = subtree(accountId);
         if (outcome == StatusChange.APPLY) {
             setStatus(accountId, AccountStatus.ACTIVE, "reinstated", actor, subtree.size());
+            // Active again: a termination's revocation still pending would end fresh sessions.
+            outbox().cancel(accountId);
         }
-        return new ChangeResult(outcome, subtree, outcome == StatusChange.REFUSE_UNPAID ? unpaid : Optional.empty());
+        return new ChangeResult(
+                outcome, subtree, outcome == StatusChange.REFUSE_UNPAID ? unpaid : Optional.empty(), Revocation.NONE);
     }
 
     /** The account and its descendants. */
@@ -172,6 +192,10 @@ public final class AccountStatusRepository {
                     .getResultList();
             return rows.stream().map(Sql::uuid).toList();
         });
+    }
+
+    private RevocationOutbox outbox() {
+        return new RevocationOutbox(em);
     }
 
     private Account lock(UUID accountId) {
