@@ -2,6 +2,7 @@ package dev.gatehouse.authenticators;
 
 import dev.gatehouse.authenticators.LoginGate.Verdict;
 import dev.gatehouse.store.AccountStoreUnavailableException;
+import dev.gatehouse.store.Identifiers;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.OAuthErrorException;
@@ -45,9 +46,14 @@ public final class GatehouseDirectGrant extends DirectGrantStep {
                             GrantError.MISSING_USERNAME));
             return;
         }
-        context.getEvent().detail(Details.USERNAME, username);
-        // Brute-force detection counts failures by the attempted username, as for Keycloak's step.
-        context.getAuthenticationSession().setAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME, username);
+        if (Identifiers.isValidUsername(username.strip())) {
+            // Brute-force detection counts failures by the attempted username, as for Keycloak's step.
+            // An invalid one names no account and stays out of every lookup and event: the databases
+            // refuse some of it (NUL).
+            context.getEvent().detail(Details.USERNAME, username);
+            context.getAuthenticationSession()
+                    .setAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME, username);
+        }
         try {
             Identified found = Identified.find(context.getSession(), context.getRealm(), username);
             String password = form.getFirst(CredentialRepresentation.PASSWORD);
