@@ -211,7 +211,7 @@ class UnifiedLoginIT {
 
         // Keycloak's "confirm existing account" step, for the victim's account: its legacy password.
         assertThat(LoginPages.isPasswordPage(confirm)).as(confirm.text()).isTrue();
-        assertThat(confirm.text()).contains("Authenticate to link your account with console");
+        assertThat(confirm.text()).contains("Authenticate to link your account with Console");
         assertThat(confirm.form(LoginPages.FORM).value("username")).isEqualTo(victim);
         Page wrong = env.browser().submit(confirm.form(LoginPages.FORM).fill("password", "central-pass"));
         assertThat(wrong.redirectParameter("code")).isEmpty();
