@@ -117,6 +117,25 @@ class PasswordResetApiKeysIT {
         assertThat(keys.checkForm(username, kept.key()).statusCode()).isEqualTo(401);
     }
 
+    @Test
+    @DisplayName("a change the user starts from an app (kc_action=UPDATE_PASSWORD) shows the box unchecked")
+    void appInitiatedChange() {
+        String username = Names.unique("rk-aia");
+        env.store().account(username).password("pass-1").create();
+        BrowserClient browser = env.browser();
+
+        Page identifier = browser.get(env.oidc(ApiKeys.REALM).authorizationUrl(LoginPages.CLIENT, LoginPages.REDIRECT)
+                + "&kc_action=UPDATE_PASSWORD");
+        Page password = browser.submit(identifier.form(LoginPages.FORM).fill("username", username));
+        Page update = browser.submit(password.form(LoginPages.FORM).fill("password", "pass-1"));
+
+        Element box = update.document().selectFirst(CHECKBOX);
+        assertThat(box).as(update.body()).isNotNull();
+        assertThat(box.hasAttr("checked"))
+                .as("unchecked for a change the user chose")
+                .isFalse();
+    }
+
     private long revokedCount(UUID id) {
         return Long.parseLong(env.store()
                 .queryString("SELECT count(*) FROM api_key WHERE account_id = ? AND revoked_at IS NOT NULL", id)
