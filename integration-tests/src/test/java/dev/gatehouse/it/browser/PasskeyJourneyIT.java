@@ -1,0 +1,123 @@
+package dev.gatehouse.it.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatehouse.it.Names;
+import dev.gatehouse.testing.GatehouseEnvironment;
+import dev.gatehouse.testing.GatehouseExtension;
+import dev.gatehouse.testing.Oidc;
+import dev.gatehouse.testing.SecondFactorSeed;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Arrays;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
+
+/**
+ * Passkeys of store accounts in headless Chromium (SPEC P9.1, P9.5), with a WebDriver virtual
+ * authenticator standing in for the device: register one at login, then sign in with it alone from
+ * the identifier page. Every page on the way is audited with axe-core by {@link Journey}.
+ */
+@ExtendWith(GatehouseExtension.class)
+@DisplayName("Passkeys in headless Chromium")
+class PasskeyJourneyIT {
+
+    private static final String REGISTER_BUTTON = "#registerWebAuthn";
+    private static final String PASSKEY_BUTTON = "#authenticateWebAuthnButton";
+    private static final Duration WEBAUTHN = Duration.ofSeconds(20);
+
+    private final GatehouseEnvironment env;
+    private final LoginScreens screens;
+
+    PasskeyJourneyIT(GatehouseEnvironment env) {
+        this.env = env;
+        this.screens = new LoginScreens(env);
+    }
+
+    @Test
+    @DisplayName("register a passkey at login, log out, log in by the passkey alone from the identifier page")
+    void passkeyAlone() {
+        String username = Names.unique("passkey");
+        env.store()
+                .account(username)
+                .email(username + "@it.test")
+                .password("passkey-pass")
+                .create();
+        new SecondFactorSeed(env.admin(), "gatehouse").requiredAction(username, "webauthn-register-passwordless");
+
+        try (Journey journey = screens.journey("passkey-login")) {
+            VirtualAuthenticator device = journey.driver()
+                    .addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+                            .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+                            .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
+                            .setHasResidentKey(true)
+                            .setHasUserVerification(true)
+                            .setIsUserVerified(true));
+
+            screens.login(journey, username, "passkey-pass");
+            assertThat(journey.all(REGISTER_BUTTON)).as(journey.text()).isNotEmpty();
+            journey.screenshot();
+            journey.find(REGISTER_BUTTON).click();
+            awaitRedirect(journey);
+            assertThat(preferredUsername(journey)).isEqualTo(username);
+            assertThat(device.getCredentials()).hasSize(1);
+
+            // Logged out: the browser keeps the device, not the session.
+            journey.driver().manage().deleteAllCookies();
+            journey.open(screens.loginUrl());
+            assertThat(journey.find(LoginScreens.USERNAME).getAttribute("autocomplete"))
+                    .isEqualTo("username webauthn");
+            journey.screenshot();
+            if (!redirected(journey, Duration.ofSeconds(5))) {
+                // The browser's autofill did not complete the conditional request: the page's button asks.
+                journey.find(PASSKEY_BUTTON).click();
+            }
+            awaitRedirect(journey);
+
+            assertThat(preferredUsername(journey)).isEqualTo(username);
+        }
+    }
+
+    /** WebAuthn registration may ask for a label with a prompt: take the default, then wait for the app. */
+    private void awaitRedirect(Journey journey) {
+        new WebDriverWait(journey.driver(), WEBAUTHN).until(driver -> {
+            try {
+                driver.switchTo().alert().accept();
+            } catch (NoAlertPresentException none) {
+                // no prompt
+            }
+            return driver.getCurrentUrl().startsWith(LoginScreens.REDIRECT);
+        });
+    }
+
+    private static boolean redirected(Journey journey, Duration wait) {
+        try {
+            new WebDriverWait(journey.driver(), wait)
+                    .until(driver -> driver.getCurrentUrl().startsWith(LoginScreens.REDIRECT));
+            return true;
+        } catch (TimeoutException notYet) {
+            return false;
+        }
+    }
+
+    private String preferredUsername(Journey journey) {
+        URI back = URI.create(journey.driver().getCurrentUrl());
+        String code = Arrays.stream(back.getRawQuery().split("&"))
+                .filter(parameter -> parameter.startsWith("code="))
+                .map(parameter -> parameter.substring("code=".length()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no code in " + back));
+        HttpResponse<String> tokens = env.oidc("gatehouse").exchangeCode("demo-app", LoginScreens.REDIRECT, code);
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+        return Oidc.claims(Oidc.json(tokens.body()).get("id_token").asText())
+                .get("preferred_username")
+                .asText();
+    }
+}
