@@ -20,10 +20,6 @@ public final class DirectGrantSecondFactor extends DirectGrantStep {
 
     public static final String PROVIDER_ID = "gatehouse-direct-grant-second-factor";
 
-    static final String CODE_REQUIRED = "gatehouse.directGrantCodeRequired";
-    static final String PASSKEY_ONLY = "gatehouse.directGrantPasskeyOnly";
-    static final String ENROLMENT_REQUIRED = "gatehouse.directGrantEnrolmentRequired";
-
     static final String EVENT_ERROR = "gatehouse_second_factor_required";
     static final String SECTION = "lost-second-factor";
 
@@ -46,13 +42,8 @@ public final class DirectGrantSecondFactor extends DirectGrantStep {
 
     private static String refusal(AuthenticationFlowContext context, UserModel user) {
         List<String> types = SecondFactors.types(user);
-        if (types.contains(SecondFactors.OTP)) {
-            return code(context) == null ? CODE_REQUIRED : null;
-        }
-        if (types.contains(SecondFactors.WEBAUTHN) || types.contains(SecondFactors.PASSKEY)) {
-            return PASSKEY_ONLY;
-        }
-        return SecondFactors.enrolmentDue(context.getRealm(), user) ? ENROLMENT_REQUIRED : null;
+        boolean enrolmentDue = SecondFactors.enrolmentDue(context.getRealm(), user);
+        return SecondFactorGrant.decide(types, code(context) != null, enrolmentDue).messageKey;
     }
 
     /** Keycloak's direct-grant OTP step reads {@code otp}, then {@code totp}. */

@@ -13,6 +13,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -169,6 +170,74 @@ class TwoFactorPolicyIT {
 
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
         assertThat(twoFactor.credentialTypes(target)).contains("otp");
+    }
+
+    @Test
+    @DisplayName("blocked accounts with a second factor: refused on every path, the code changes nothing")
+    void blockedWithSecondFactor() {
+        StatusApi status = new StatusApi(env);
+        String parent = account("2fa-ban-parent");
+        UUID parentId = id(parent);
+        String sub = Names.unique("2fa-ban-sub");
+        env.store()
+                .account(sub)
+                .email(sub + "@it.test")
+                .password("secure-pass")
+                .parent(parentId)
+                .create();
+        String terminated = account("2fa-term");
+        Map<String, String> why = Map.of(parent, "banned", sub, "banned", terminated, "terminated");
+        Map<String, String> refresh = new java.util.HashMap<>();
+        Map<String, BrowserClient> sso = new java.util.HashMap<>();
+        for (String username : why.keySet()) {
+            Totp totp = twoFactor.addTotp(username);
+            HttpResponse<String> before = flows.grant(username, "secure-pass", totp.at(stepNow() - 1));
+            assertThat(before.statusCode()).as(before.body()).isEqualTo(200);
+            refresh.put(username, Oidc.json(before.body()).get("refresh_token").asText());
+            BrowserClient browser = env.browser();
+            Page code = pages.login(browser, username, "secure-pass");
+            assertThat(TwoFactorIT.isCodePage(code)).as(code.text()).isTrue();
+            assertThat(browser.submit(code.form(TwoFactorIT.OTP_FORM).fill("otp", totp.now()))
+                            .redirectParameter("code"))
+                    .isPresent();
+            sso.put(username, browser);
+        }
+
+        assertThat(status.ban(parentId, "2fa").statusCode()).isEqualTo(200);
+        assertThat(status.terminate(id(terminated), "2fa").statusCode()).isEqualTo(200);
+
+        why.forEach((username, state) -> {
+            Totp totp = Totp.ofBase32(Totp.RFC_SECRET_BASE32);
+            Page browser = pages.login(env.browser(), username, "secure-pass");
+            if (TwoFactorIT.isCodePage(browser)) {
+                browser =
+                        env.browser().submit(browser.form(TwoFactorIT.OTP_FORM).fill("otp", totp.now()));
+            }
+            assertThat(browser.redirectParameter("code")).as(username).isEmpty();
+            assertThat(browser.text()).as(username).containsIgnoringCase(state);
+
+            HttpResponse<String> grant = flows.grant(username, "secure-pass", totp.now());
+            assertThat(grant.statusCode()).as(grant.body()).isEqualTo(400);
+            assertThat(Oidc.json(grant.body()).get("error_description").asText())
+                    .contains(state);
+
+            assertThat(status.refresh(refresh.get(username)).statusCode())
+                    .as(username)
+                    .isEqualTo(400);
+            Page cookie = sso.get(username)
+                    .get(env.oidc("gatehouse").authorizationUrl(LoginPages.CLIENT, LoginPages.REDIRECT));
+            assertThat(cookie.redirectParameter("code")).as(username).isEmpty();
+        });
+    }
+
+    private static long stepNow() {
+        return java.time.Instant.now().getEpochSecond() / 30;
+    }
+
+    private UUID id(String username) {
+        return UUID.fromString(env.store()
+                .queryString("SELECT id::text FROM account WHERE username = ?", username)
+                .orElseThrow());
     }
 
     private HttpResponse<String> removeSecondFactor(UUID id) {

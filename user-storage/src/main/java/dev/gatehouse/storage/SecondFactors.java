@@ -45,6 +45,11 @@ public final class SecondFactors {
                 .toList();
     }
 
+    /** Whether a credential type is a second factor (TOTP, security key, passkey). */
+    static boolean isFactor(String type) {
+        return FACTORS.contains(type);
+    }
+
     /** A TOTP credential or a passkey. */
     public static boolean present(UserModel user) {
         return types(user).stream().anyMatch(FACTORS::contains);
