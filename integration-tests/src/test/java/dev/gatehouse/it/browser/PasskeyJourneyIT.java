@@ -14,8 +14,9 @@ import java.util.Arrays;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.UnhandledAlertException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
@@ -87,14 +88,22 @@ class PasskeyJourneyIT {
 
     /** WebAuthn registration may ask for a label with a prompt: take the default, then wait for the app. */
     private void awaitRedirect(Journey journey) {
-        new WebDriverWait(journey.driver(), WEBAUTHN).until(driver -> {
-            try {
-                driver.switchTo().alert().accept();
-            } catch (NoAlertPresentException none) {
-                // no prompt
-            }
-            return driver.getCurrentUrl().startsWith(LoginScreens.REDIRECT);
-        });
+        try {
+            new WebDriverWait(journey.driver(), WEBAUTHN).until(driver -> {
+                try {
+                    driver.switchTo().alert().accept();
+                } catch (WebDriverException noPrompt) {
+                    // nothing to answer
+                }
+                try {
+                    return driver.getCurrentUrl().startsWith(LoginScreens.REDIRECT);
+                } catch (UnhandledAlertException prompt) {
+                    return false;
+                }
+            });
+        } catch (TimeoutException stuck) {
+            throw new AssertionError("not back at the app: " + journey.url() + "\n" + journey.text(), stuck);
+        }
     }
 
     private static boolean redirected(Journey journey, Duration wait) {
