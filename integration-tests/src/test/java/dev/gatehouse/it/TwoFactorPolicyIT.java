@@ -65,8 +65,13 @@ class TwoFactorPolicyIT {
             assertThat(afterTotp.document().selectFirst("#kc-recovery-codes-list"))
                     .as(afterTotp.text())
                     .isNotNull();
+            List<String> recoveryCodes = afterTotp.document().select("#kc-recovery-codes-list li").eachText().stream()
+                    .map(code -> code.replace("-", ""))
+                    .toList();
             Page loggedIn = browser.submit(afterTotp.form("#kc-recovery-codes-settings-form"));
             assertThat(flows.preferredUsername(loggedIn)).isEqualTo(username);
+            assertThat(flows.preferredUsername(withRecoveryCode(username, recoveryCodes)))
+                    .isEqualTo(username);
             assertThat(twoFactor.credentialTypes(username)).contains("otp", "recovery-authn-codes");
 
             HttpResponse<String> withoutCode = flows.grant(username, "secure-pass", null);
@@ -238,6 +243,33 @@ class TwoFactorPolicyIT {
         return UUID.fromString(env.store()
                 .queryString("SELECT id::text FROM account WHERE username = ?", username)
                 .orElseThrow());
+    }
+
+    /** The phone is lost: "Try another way" on the code page, then the recovery code the page asks for. */
+    private Page withRecoveryCode(String username, List<String> codes) {
+        BrowserClient browser = env.browser();
+        Page codePage = pages.login(browser, username, "secure-pass");
+        assertThat(TwoFactorIT.isCodePage(codePage)).as(codePage.text()).isTrue();
+        Page choices = browser.submit(codePage.form("#kc-select-try-another-way-form"));
+        org.jsoup.nodes.Element recovery = choices.document().select("form#kc-select-credential-form").stream()
+                .filter(form -> form.nextElementSibling() != null
+                        && form.nextElementSibling()
+                                .text()
+                                .toLowerCase(java.util.Locale.ROOT)
+                                .contains("recovery"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(choices.text()));
+        Page prompt = browser.post(
+                recovery.absUrl("action"),
+                Map.of(
+                        "authenticationExecution",
+                        recovery.selectFirst("input[name=authenticationExecution]")
+                                .val()));
+        String label =
+                prompt.document().selectFirst("label[for=recoveryCodeInput]").text();
+        int number = Integer.parseInt(label.replaceAll("\\D+", ""));
+        return browser.submit(
+                prompt.form("#kc-recovery-code-login-form").fill("recoveryCodeInput", codes.get(number - 1)));
     }
 
     private HttpResponse<String> removeSecondFactor(UUID id) {
