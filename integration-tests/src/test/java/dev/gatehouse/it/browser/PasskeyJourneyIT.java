@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -18,6 +19,7 @@ import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.UnhandledAlertException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.virtualauthenticator.Credential;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 
@@ -53,14 +55,9 @@ class PasskeyJourneyIT {
                 .create();
         new SecondFactorSeed(env.admin(), "gatehouse").requiredAction(username, "webauthn-register-passwordless");
 
-        try (Journey journey = screens.journey("passkey-login")) {
-            VirtualAuthenticator device = journey.driver()
-                    .addVirtualAuthenticator(new VirtualAuthenticatorOptions()
-                            .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
-                            .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
-                            .setHasResidentKey(true)
-                            .setHasUserVerification(true)
-                            .setIsUserVerified(true));
+        List<Credential> registered;
+        try (Journey journey = screens.journey("passkey-register")) {
+            VirtualAuthenticator device = journey.driver().addVirtualAuthenticator(deviceOptions());
 
             screens.login(journey, username, "passkey-pass");
             assertThat(journey.all(REGISTER_BUTTON)).as(journey.text()).isNotEmpty();
@@ -68,11 +65,14 @@ class PasskeyJourneyIT {
             journey.find(REGISTER_BUTTON).click();
             awaitRedirect(journey);
             assertThat(preferredUsername(journey)).isEqualTo(username);
-            assertThat(device.getCredentials()).hasSize(1);
+            registered = device.getCredentials();
+            assertThat(registered).hasSize(1);
+        }
 
-            // Logged out: the browser keeps the device, not the session.
-            journey.driver().manage().deleteAllCookies();
-            reopen(journey, screens.loginUrl());
+        // Logged out: a new browser without cookies, holding the same device (the passkey moved over).
+        try (Journey journey = screens.journey("passkey-login")) {
+            journey.driver().addVirtualAuthenticator(deviceOptions()).addCredential(registered.get(0));
+            journey.open(screens.loginUrl());
             assertThat(journey.find(LoginScreens.USERNAME).getAttribute("autocomplete"))
                     .isEqualTo("username webauthn");
             journey.screenshot();
@@ -84,6 +84,15 @@ class PasskeyJourneyIT {
 
             assertThat(preferredUsername(journey)).isEqualTo(username);
         }
+    }
+
+    private static VirtualAuthenticatorOptions deviceOptions() {
+        return new VirtualAuthenticatorOptions()
+                .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+                .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
+                .setHasResidentKey(true)
+                .setHasUserVerification(true)
+                .setIsUserVerified(true);
     }
 
     /** WebAuthn registration may ask for a label with a prompt: take the default, then wait for the app. */
@@ -103,21 +112,6 @@ class PasskeyJourneyIT {
             });
         } catch (TimeoutException stuck) {
             throw new AssertionError("not back at the app: " + journey.url() + "\n" + journey.text(), stuck);
-        }
-    }
-
-    /**
-     * Back to the login after the app's address, which nothing serves: Chromium sometimes answers the
-     * first navigation after that error page with a refused connection, so leave it through a blank
-     * page and try again once.
-     */
-    private static void reopen(Journey journey, String url) {
-        journey.driver().get("about:blank");
-        try {
-            journey.open(url);
-        } catch (WebDriverException refused) {
-            journey.driver().get("about:blank");
-            journey.open(url);
         }
     }
 
