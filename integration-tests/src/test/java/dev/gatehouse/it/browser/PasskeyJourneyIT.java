@@ -73,11 +73,11 @@ class PasskeyJourneyIT {
         try (Journey journey = screens.journey("passkey-login")) {
             journey.driver().addVirtualAuthenticator(deviceOptions()).addCredential(registered.get(0));
             journey.open(screens.loginUrl());
-            assertThat(journey.find(LoginScreens.USERNAME).getAttribute("autocomplete"))
-                    .isEqualTo("username webauthn");
-            journey.screenshot();
+            // Chromium's virtual device answers the page's conditional request (the autofill) at once;
+            // if the page is still there, its passkey button asks instead.
             if (!redirected(journey, Duration.ofSeconds(5))) {
-                // The browser's autofill did not complete the conditional request: the page's button asks.
+                assertThat(journey.find(LoginScreens.USERNAME).getAttribute("autocomplete"))
+                        .isEqualTo("username webauthn");
                 journey.find(PASSKEY_BUTTON).click();
             }
             awaitRedirect(journey);
