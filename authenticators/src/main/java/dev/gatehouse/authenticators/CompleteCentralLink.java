@@ -1,9 +1,12 @@
 package dev.gatehouse.authenticators;
 
+import dev.gatehouse.storage.AccountAttributes;
 import dev.gatehouse.storage.GatehouseAccounts;
+import dev.gatehouse.storage.SecondFactors;
 import dev.gatehouse.store.AccountRepository;
 import dev.gatehouse.store.AccountStoreUnavailableException;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -14,7 +17,8 @@ import org.keycloak.models.UserModel;
 
 /**
  * {@code gatehouse-complete-link}: the last step of the first broker login. Records the central
- * subject in the store and, with {@code removeLegacyPasswordOnLink}, deletes the legacy hash.
+ * subject in the store and, with {@code removeLegacyPasswordOnLink}, deletes the legacy hash. The
+ * local second factor goes in every case: a linked account uses the central IdP's (SPEC P9.3).
  */
 final class CompleteCentralLink extends BrokerLoginStep {
 
@@ -36,6 +40,16 @@ final class CompleteCentralLink extends BrokerLoginStep {
                     return;
                 }
                 accounts.linkCentral(accountId.get(), brokerContext.getId(), removePassword);
+                // The central IdP's second factor replaces the local one, like the password (SPEC P9.3).
+                List<String> removed = SecondFactors.removeAll(user);
+                if (!removed.isEmpty()) {
+                    GatehouseAccounts.activity(context.getSession())
+                            .record(
+                                    accountId.get(),
+                                    user.getFirstAttribute(AccountAttributes.USERNAME),
+                                    SecondFactors.REMOVED_ACTIVITY,
+                                    "linked");
+                }
                 GatehouseAccounts.evict(context.getSession(), realm, user);
             }
             context.success();

@@ -4,8 +4,11 @@ import dev.gatehouse.store.AccountStoreUnavailableException;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.keycloak.WebAuthnConstants;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
+import org.keycloak.authentication.authenticators.browser.WebAuthnConditionalUIAuthenticator;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.forms.login.LoginFormsProvider;
@@ -37,6 +40,7 @@ final class IdentifierForm extends AbstractUsernameFormAuthenticator implements 
         }
         LoginFormsProvider form = context.form();
         offerForgotUsername(context);
+        offerPasskeys(context);
         if (!formData.isEmpty()) {
             form.setFormData(formData);
         }
@@ -45,8 +49,16 @@ final class IdentifierForm extends AbstractUsernameFormAuthenticator implements 
 
     @Override
     public void action(AuthenticationFlowContext context) {
-        String typed =
-                context.getHttpRequest().getDecodedFormParameters().getFirst(AuthenticationManager.FORM_USERNAME);
+        MultivaluedMap<String, String> formData = context.getHttpRequest().getDecodedFormParameters();
+        if (formData.containsKey(WebAuthnConstants.AUTHENTICATOR_DATA)
+                || formData.containsKey(WebAuthnConstants.ERROR)) {
+            WebAuthnConditionalUIAuthenticator passkeys = passkeys(context);
+            if (passkeys.isPasskeysEnabled()) {
+                passkeys.action(context);
+                return;
+            }
+        }
+        String typed = formData.getFirst(AuthenticationManager.FORM_USERNAME);
         String identifier = typed == null ? "" : typed.strip();
         if (identifier.isEmpty()) {
             context.getEvent().error(Errors.USER_NOT_FOUND);
@@ -95,7 +107,27 @@ final class IdentifierForm extends AbstractUsernameFormAuthenticator implements 
     @Override
     protected Response challenge(AuthenticationFlowContext context, String error, String field) {
         offerForgotUsername(context);
+        offerPasskeys(context);
         return super.challenge(context, error, field);
+    }
+
+    /**
+     * Passkey sign-in on the identifier page (SPEC P9.5), where the realm's passwordless policy
+     * enables passkeys: Keycloak's conditional-mediation WebAuthn, whose assertion logs the account
+     * in without an identifier or password.
+     */
+    private static WebAuthnConditionalUIAuthenticator passkeys(AuthenticationFlowContext context) {
+        return new WebAuthnConditionalUIAuthenticator(context.getSession(), c -> {
+            offerForgotUsername(c);
+            return c.form().createLoginUsername();
+        });
+    }
+
+    private static void offerPasskeys(AuthenticationFlowContext context) {
+        WebAuthnConditionalUIAuthenticator passkeys = passkeys(context);
+        if (passkeys.isPasskeysEnabled()) {
+            passkeys.fillContextForm(context);
+        }
     }
 
     /** The "Forgot username?" link of the identifier page (SPEC P4.3). */

@@ -28,6 +28,10 @@ final class PasswordStep extends AbstractUsernameFormAuthenticator implements St
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
+        if (PasskeyLogin.proven(context)) {
+            context.success();
+            return;
+        }
         context.challenge(challenge(context, null));
     }
 

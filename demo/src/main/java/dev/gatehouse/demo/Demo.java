@@ -49,6 +49,7 @@ public final class Demo {
                         "gatehouse-demo-stop"));
 
         DemoAccounts.seed(env.store());
+        DemoAccounts.seedSecondFactors(env.admin());
         printBanner(env);
         mailPrinter.setDaemon(true);
         mailPrinter.start();
@@ -72,6 +73,9 @@ public final class Demo {
                         + "/realms/gatehouse/protocol/openid-connect/token");
         OUT.println("  SMTP catcher:      localhost:" + env.mail().port() + "   (every e-mail is printed below)");
         OUT.println("  Account store:     " + env.store().jdbcUrl() + "   (postgres / postgres)");
+        OUT.println();
+        OUT.println("  Second factor:     secure's TOTP codes: oathtool --totp -b " + DemoAccounts.TOTP_KEY_BASE32
+                + "   (or add the key to an authenticator app); enroll sets up its own at login");
         OUT.println();
         OUT.printf("  %-20s %-24s %-24s %s%n", "username", "email", "password", "state");
         for (DemoAccounts.Row row : DemoAccounts.TABLE) {

@@ -3,6 +3,8 @@ package dev.gatehouse.demo;
 import dev.gatehouse.store.Identifiers;
 import dev.gatehouse.store.PasswordHasher;
 import dev.gatehouse.testing.AccountStore;
+import dev.gatehouse.testing.AdminApi;
+import dev.gatehouse.testing.SecondFactorSeed;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
@@ -15,6 +17,9 @@ final class DemoAccounts {
 
     /** The {@code unified} user's id in the console realm (realm-export/console-realm.json). */
     static final String CENTRAL_UNIFIED_SUBJECT = "6a3c1f0e-6f4b-4c1e-9a51-2f6b7c0d9e01";
+
+    /** The RFC 6238 test key, as an authenticator app is given it. */
+    static final String TOTP_KEY_BASE32 = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
 
     record Row(String username, String email, String password, String state) {}
 
@@ -30,7 +35,13 @@ final class DemoAccounts {
                     "terminated for billing; API key " + key("deadbeat")),
             new Row("parent", "parent@demo.test", "parent-pass", "active parent of sub-one, sub-two (sub-pass)"),
             new Row("banned", "banned@demo.test", "banned-pass", "banned, with sub-user banned-sub (sub-pass)"),
-            new Row("Zoë O'Brien & <Co>", "zoe@demo.test", "zoe-pass", "active; usernames can be anything"));
+            new Row("Zoë O'Brien & <Co>", "zoe@demo.test", "zoe-pass", "active; usernames can be anything"),
+            new Row(
+                    "secure",
+                    "secure@demo.test",
+                    "secure-pass",
+                    "active, unlinked, TOTP: base32 key " + TOTP_KEY_BASE32 + " (SHA-1, 6 digits, 30 s)"),
+            new Row("enroll", "enroll@demo.test", "enroll-pass", "active, unlinked, sets up TOTP at its next login"));
 
     private static final String LEGACY_SECRET = "dGVzdC1rZXktbGVnYWN5LTAwMDAwMDAwMDAwMDAwMDA";
     private static final String DEADBEAT_SECRET = "dGVzdC1rZXktZGVhZGJlYXQtMDAwMDAwMDAwMDAw";
@@ -109,6 +120,18 @@ final class DemoAccounts {
                 banned);
 
         account("Zoë O'Brien & <Co>", "zoe@demo.test", "zoe-pass").create();
+        account("secure", "secure@demo.test", "secure-pass").create();
+        account("enroll", "enroll@demo.test", "enroll-pass").create();
+    }
+
+    /**
+     * The second factors of {@code secure} and {@code enroll} (SPEC P9): Keycloak keeps them in its own
+     * credential store, so they are set through its admin API once Keycloak runs and the store is seeded.
+     */
+    static void seedSecondFactors(AdminApi admin) {
+        SecondFactorSeed seed = new SecondFactorSeed(admin, "gatehouse");
+        seed.totp("secure", SecondFactorSeed.RFC6238_SECRET);
+        seed.requiredAction("enroll", "CONFIGURE_TOTP");
     }
 
     private AccountStore.NewAccount account(String username, String email, String password) {

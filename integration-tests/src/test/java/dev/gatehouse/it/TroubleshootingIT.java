@@ -26,7 +26,8 @@ class TroubleshootingIT {
             "usernames",
             "bad-api-credentials",
             "billing-terminated",
-            "account-banned");
+            "account-banned",
+            "lost-second-factor");
 
     private final GatehouseEnvironment env;
     private final String url;

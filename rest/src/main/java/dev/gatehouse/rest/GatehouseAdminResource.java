@@ -133,6 +133,33 @@ public final class GatehouseAdminResource {
         return StoreGuard.call(() -> teammates().activity(account(id)));
     }
 
+    /** One account, with the second-factor credential types it holds (SPEC P9.4). */
+    @GET
+    @Path("accounts/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response getAccount(@PathParam("id") String id) {
+        AdminAccess.requireAny(auth, realm, AdminAccess.SUPPORT_ROLE, AdminAccess.TRUST_SAFETY_ROLE);
+        return StoreGuard.call(() -> {
+            Account account =
+                    GatehouseAccounts.repository(session).findById(account(id)).orElseThrow();
+            return ApiKeyManagement.json(
+                    Response.Status.OK, secondFactors().describe(account).toString());
+        });
+    }
+
+    /** Removes the account's second factors, for someone who lost theirs (SPEC P9.4); 404 when it has none. */
+    @DELETE
+    @Path("accounts/{id}/two-factor")
+    public Response removeSecondFactor(@PathParam("id") String id) {
+        AdminAccess.require(auth, realm, AdminAccess.SUPPORT_ROLE);
+        return StoreGuard.call(() -> {
+            if (!secondFactors().remove(account(id))) {
+                throw ErrorResponse.error("The account has no second factor", Response.Status.NOT_FOUND);
+            }
+            return Response.noContent().build();
+        });
+    }
+
     /** Accounts by exact username or e-mail, with their own and effective status. */
     @GET
     @Path("accounts")
@@ -274,6 +301,10 @@ public final class GatehouseAdminResource {
     private ApiKeyManagement keys() {
         AdminAccess.require(auth, realm, AdminAccess.SUPPORT_ROLE);
         return new ApiKeyManagement(session, format, adminEvent, "admin", AdminAccess.actor(auth));
+    }
+
+    private SecondFactorManagement secondFactors() {
+        return new SecondFactorManagement(session, realm, adminEvent, AdminAccess.actor(auth));
     }
 
     private TeammateManagement teammates() {

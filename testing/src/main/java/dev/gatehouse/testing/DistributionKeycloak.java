@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 public final class DistributionKeycloak implements KeycloakServer {
 
     private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(10);
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(8);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(15);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(25);
 
     private final Path home;

@@ -1,7 +1,7 @@
 <#import "template.ftl" as layout>
 <#-- The article's reasons, in its order; each id is a stable anchor that error pages link to. -->
 <#assign reasons = ["invalid-credentials", "email-not-confirmed", "check-with-other-users", "reset-password",
-                    "usernames", "bad-api-credentials", "billing-terminated", "account-banned"]>
+                    "usernames", "bad-api-credentials", "billing-terminated", "account-banned", "lost-second-factor"]>
 <#--
   ?reason=<anchor> needs no JavaScript to be seen: the server renders that section first, marked,
   right under the introduction, so it is in view on arrival; links that also carry #<anchor> make the

@@ -2,6 +2,7 @@
 <#import "field.ftl" as field>
 <#import "buttons.ftl" as buttons>
 <#import "social-providers.ftl" as identityProviders>
+<#import "passkeys.ftl" as passkeys>
 <@layout.registrationLayout displayMessage=!messagesPerField.existsError('username') displayInfo=(realm.password && realm.registrationAllowed && !registrationDisabled??); section>
     <#if section = "header">
         ${msg("loginAccountTitle")}
@@ -12,11 +13,13 @@
                     <form id="kc-form-login" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">
                         <#if !usernameHidden??>
                             <div class="${properties.kcFormGroupClass!}">
-                                <@field.input name="username" label=msg("usernameOrEmail") value=login.username!'' autofocus=true autocomplete="username" />
+                                <@field.input name="username" label=msg("usernameOrEmail") value=login.username!'' autofocus=true autocomplete=(enableWebAuthnConditionalUI?has_content)?then("username webauthn", "username") />
                             </div>
                         </#if>
                         <@buttons.loginButton />
                     </form>
+                    <#-- Passkey sign-in (SPEC P9.5): the browser's autofill offers passkeys, and a button asks for one. -->
+                    <@passkeys.conditionalUIData />
                     <#if forgotUsernameUrl??>
                         <p><a id="gatehouse-forgot-username" href="${forgotUsernameUrl}">${msg("gatehouse.forgotUsernameLink")}</a></p>
                     </#if>

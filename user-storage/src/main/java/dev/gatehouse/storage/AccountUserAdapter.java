@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.SubjectCredentialManager;
 import org.keycloak.models.UserModel;
 import org.keycloak.storage.ReadOnlyException;
 import org.keycloak.storage.StorageId;
@@ -36,6 +37,11 @@ final class AccountUserAdapter extends AbstractUserAdapterFederatedStorage.Strea
 
     Account account() {
         return account;
+    }
+
+    @Override
+    public SubjectCredentialManager credentialManager() {
+        return new EnrolmentRecordingCredentials(super.credentialManager(), session, account.id(), account.username());
     }
 
     @Override

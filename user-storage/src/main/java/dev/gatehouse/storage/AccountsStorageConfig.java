@@ -2,21 +2,25 @@ package dev.gatehouse.storage;
 
 import static dev.gatehouse.storage.AccountsStorageConfigProperties.BCRYPT_COST;
 import static dev.gatehouse.storage.AccountsStorageConfigProperties.DEFAULT_BCRYPT_COST;
+import static dev.gatehouse.storage.AccountsStorageConfigProperties.REQUIRE_SECOND_FACTOR;
 
 import dev.gatehouse.store.PasswordHasher;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 
 /** Typed view of a {@code gatehouse-accounts} component's configuration. */
-record AccountsStorageConfig(int bcryptCost) {
+record AccountsStorageConfig(int bcryptCost, boolean requireSecondFactor) {
 
     static AccountsStorageConfig of(ComponentModel model) {
-        String cost = model.get(BCRYPT_COST);
+        return new AccountsStorageConfig(cost(model.get(BCRYPT_COST)), model.get(REQUIRE_SECOND_FACTOR, false));
+    }
+
+    private static int cost(String cost) {
         if (cost == null || cost.isBlank()) {
-            return new AccountsStorageConfig(DEFAULT_BCRYPT_COST);
+            return DEFAULT_BCRYPT_COST;
         }
         try {
-            return new AccountsStorageConfig(Integer.parseInt(cost.strip()));
+            return Integer.parseInt(cost.strip());
         } catch (NumberFormatException e) {
             throw invalidCost();
         }

@@ -10,6 +10,7 @@ final class AccountsStorageConfigProperties {
 
     static final String BCRYPT_COST = "bcryptCost";
     static final int DEFAULT_BCRYPT_COST = 10;
+    static final String REQUIRE_SECOND_FACTOR = "requireSecondFactor";
 
     static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
             .property()
@@ -20,6 +21,16 @@ final class AccountsStorageConfigProperties {
                     + " and " + PasswordHasher.MAX_COST + "; match the cost of the hashes already in the store.")
             .type(ProviderConfigProperty.STRING_TYPE)
             .defaultValue(String.valueOf(DEFAULT_BCRYPT_COST))
+            .add()
+            .property()
+            .name(REQUIRE_SECOND_FACTOR)
+            .label("Require a second factor")
+            .helpText("Every account that is not linked to the central identity provider must hold a second factor "
+                    + "(TOTP or a passkey). An account without one sets up TOTP, and is offered recovery codes, at its "
+                    + "next browser login before any token is issued; its direct grants are refused until then. "
+                    + "Linked accounts use the central provider's second factor and are never asked.")
+            .type(ProviderConfigProperty.BOOLEAN_TYPE)
+            .defaultValue("false")
             .add()
             .build();
 

@@ -117,6 +117,13 @@ public final class AccountsStorageProvider
         return Stream.empty();
     }
 
+    /**
+     * Only the legacy password lives in the store. Every other type (TOTP, security keys, passkeys,
+     * recovery codes) is left unclaimed on purpose: Keycloak then keeps it in its own federated
+     * credential store, where its OTP and WebAuthn steps and required actions read and write it, and
+     * {@code isConfiguredFor}/{@code isValid} here answer false for it so that Keycloak asks its own
+     * credential providers (SPEC P9.1).
+     */
     @Override
     public boolean supportsCredentialType(String credentialType) {
         return PasswordCredentialModel.TYPE.equals(credentialType);

@@ -51,6 +51,19 @@ class AccountsStorageConfigTest {
         }
 
         @Test
+        @DisplayName("does not require a second factor unless the setting is on")
+        void secondFactorOffByDefault() {
+            // given
+            ComponentModel on = new ComponentModel();
+            on.put(AccountsStorageConfigProperties.REQUIRE_SECOND_FACTOR, "true");
+
+            // then
+            assertThat(AccountsStorageConfig.of(new ComponentModel()).requireSecondFactor())
+                    .isFalse();
+            assertThat(AccountsStorageConfig.of(on).requireSecondFactor()).isTrue();
+        }
+
+        @Test
         @DisplayName("has the default the admin console shows")
         void defaultMatchesTheConfigProperty() {
             // given
@@ -110,7 +123,7 @@ class AccountsStorageConfigTest {
         @DisplayName("rejects a cost outside 4 to 16 with a message naming the range")
         void rejectsCostsOutOfRange(int cost) {
             // given
-            AccountsStorageConfig config = new AccountsStorageConfig(cost);
+            AccountsStorageConfig config = new AccountsStorageConfig(cost, false);
 
             // when / then
             assertThatThrownBy(config::validate)
@@ -123,7 +136,7 @@ class AccountsStorageConfigTest {
         @DisplayName("accepts a cost from 4 to 16")
         void acceptsCostsInRange(int cost) {
             // given
-            AccountsStorageConfig config = new AccountsStorageConfig(cost);
+            AccountsStorageConfig config = new AccountsStorageConfig(cost, false);
 
             // when / then
             assertThatCode(config::validate).doesNotThrowAnyException();
