@@ -1,12 +1,9 @@
 package dev.gatehouse.authenticators;
 
 import dev.gatehouse.storage.SecondFactors;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.models.UserModel;
-import org.keycloak.representations.idm.OAuth2ErrorRepresentation;
 
 /**
  * {@code gatehouse-direct-grant-second-factor}: after the password is proven, an account with TOTP
@@ -32,12 +29,8 @@ public final class DirectGrantSecondFactor extends DirectGrantStep {
             return;
         }
         context.getEvent().user(user).detail("gatehouse_refusal", refusal).error(EVENT_ERROR);
-        String description = DirectGrantAccountStatus.message(
-                context.getSession(), context.getRealm(), user, refusal, TroubleshootingLink.to(context, SECTION));
-        context.forceChallenge(Response.status(Response.Status.BAD_REQUEST)
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new OAuth2ErrorRepresentation("invalid_grant", description))
-                .build());
+        context.forceChallenge(
+                GrantError.invalidGrant(context, user, refusal, TroubleshootingLink.to(context, SECTION)));
     }
 
     private static String refusal(AuthenticationFlowContext context, UserModel user) {
