@@ -178,6 +178,15 @@ class CentralLinkPathsIT {
             assertThat(refused.text()).contains("This sign-in cannot be completed");
             assertThat(refused.redirectParameter("code")).isEmpty();
             assertThat(links(name)).as("the link is removed").isEmpty();
+
+            // The import made a local Keycloak user: remove it, so that user counts elsewhere
+            // (AdminSearchIT: users/count equals the store's accounts) stay the store's.
+            String id = env.admin()
+                    .json(REALM + "/users?exact=true&username=" + name)
+                    .get(0)
+                    .get("id")
+                    .asText();
+            assertThat(env.admin().delete(REALM + "/users/" + id).statusCode()).isEqualTo(204);
         }
     }
 

@@ -36,6 +36,10 @@ public final class AdminApi {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public HttpResponse<String> delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     /** GET that must answer 200, as JSON. */
     public JsonNode json(String path) {
         HttpResponse<String> response = get(path);
