@@ -82,7 +82,11 @@ class TwoFactorPolicyIT {
             BrowserClient linkedBrowser = env.browser();
             Page centralLogin = pages.identify(linkedBrowser, linked);
             assertThat(centralLogin.uri().getPath()).startsWith("/realms/console/");
-            Page back = linkedBrowser.submit(centralLogin.form(LoginPages.FORM).fill("password", "central-pass"));
+            // A typed username carries no login_hint (SPEC P1.2): the user types the central one.
+            Page back = linkedBrowser.submit(centralLogin
+                    .form(LoginPages.FORM)
+                    .fill("username", linked + "-c")
+                    .fill("password", "central-pass"));
             assertThat(flows.preferredUsername(back)).isEqualTo(linked);
         } finally {
             twoFactor.requireForEveryAccount(false);
