@@ -275,6 +275,7 @@ class LoginGateIT {
                     .replaceAll("tab_id=[^&\"]+", "tab_id=X")
                     .replaceAll("client_data=[^&\"]+", "client_data=X")
                     .replaceAll("checkAuthSession\\(\\s*\"[^\"]*\"", "checkAuthSession(\"X\"")
+                    .replaceAll("(challenge\\s*:\\s*)\"[^\"]*\"", "$1\"X\"")
                     .replaceAll("action=\"[^\"?]*\\?[^\"]*\"", "action=\"X\"");
         }
     }

@@ -15,6 +15,8 @@ final class PageBodies {
         String body = page.body()
                 .replaceAll("(session_code|execution|tab_id|client_data|key|code)=[^&\"'\\s]+", "$1=MASKED")
                 .replaceAll("(name=\"gatehouse_csrf\" value=)\"[^\"]*\"", "$1\"MASKED\"")
+                // The passkey sign-in's WebAuthn challenge, fresh on every page.
+                .replaceAll("(challenge\\s*:\\s*)\"[^\"]*\"", "$1\"MASKED\"")
                 // The authentication session's hash for authChecker.js, and challenges alike.
                 .replaceAll("\"[A-Za-z0-9+/_=-]{40,}\"", "\"MASKED\"");
         for (String mask : alsoMask) {
