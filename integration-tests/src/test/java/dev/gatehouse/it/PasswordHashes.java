@@ -1,13 +1,6 @@
 package dev.gatehouse.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.gatehouse.testing.GatehouseEnvironment;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.function.Supplier;
 
 /**
@@ -50,19 +43,6 @@ final class PasswordHashes {
     }
 
     private String scrape() {
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient()
-                    .send(
-                            HttpRequest.newBuilder(URI.create(env.managementUrl() + "/metrics"))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).isEqualTo(200);
-            return response.body();
-        } catch (IOException e) {
-            throw new AssertionError("metrics endpoint unreachable", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return env.metrics();
     }
 }

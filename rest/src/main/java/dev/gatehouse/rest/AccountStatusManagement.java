@@ -36,7 +36,7 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
  * the cached users are dropped, because Keycloak keeps the sessions of users that stop being enabled
  * (keycloak#37981). When that step fails the change stands, the answer says
  * {@code "revocationPending": true} and {@link PendingRevocations} retries it until it succeeds. A
- * ban that changed the account it was called on e-mails that account a {@link BanNotice}.
+ * ban that changed the account it was called on e-mails that account a ban notice ({@link AccountNotice#ban}).
  */
 final class AccountStatusManagement {
 
@@ -67,8 +67,8 @@ final class AccountStatusManagement {
         }
         if (result.banned().contains(accountId)) {
             GatehouseAccounts.user(session, realm, accountId)
-                    .ifPresent(user -> new BanNotice(session, realm)
-                            .send(user, result.subtree().size() - 1));
+                    .ifPresent(user -> AccountNotice.ban(
+                            session, realm, user, result.subtree().size() - 1));
         }
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("banned", result.banned().size());

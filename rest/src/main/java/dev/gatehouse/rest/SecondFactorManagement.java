@@ -65,7 +65,7 @@ final class SecondFactorManagement {
                 .resourcePath("gatehouse", "accounts", accountId.toString(), "two-factor")
                 .representation(representation)
                 .success();
-        new SecondFactorRemovedNotice(session, realm).send(user);
+        AccountNotice.secondFactorRemoved(session, realm, user);
         return true;
     }
 

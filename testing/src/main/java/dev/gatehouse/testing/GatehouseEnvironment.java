@@ -112,6 +112,26 @@ public final class GatehouseEnvironment implements AutoCloseable {
         return keycloak.managementUrl();
     }
 
+    /** Keycloak's {@code /metrics} in Prometheus' text format, Gatehouse's counters among them. */
+    public String metrics() {
+        try {
+            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(java.net.URI.create(managementUrl() + "/metrics"))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("/metrics answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("metrics endpoint unreachable", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Restarts Keycloak alone, as after a deployment; the databases, SMTP and their contents stay. */
     public void restartKeycloak() {
         long started = System.nanoTime();
