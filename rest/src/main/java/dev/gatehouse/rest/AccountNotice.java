@@ -29,17 +29,20 @@ final class AccountNotice {
     private final String template;
     private final String subject;
     private final String section;
+    private final boolean highlighted;
 
-    private AccountNotice(String template, String subject, String section) {
+    /** {@code highlighted}: the link also carries {@code ?reason=}, which marks the section on the page. */
+    private AccountNotice(String template, String subject, String section, boolean highlighted) {
         this.template = template;
         this.subject = subject;
         this.section = section;
+        this.highlighted = highlighted;
     }
 
     private static final AccountNotice BAN =
-            new AccountNotice("gatehouse-ban-notice.ftl", "gatehouse.banNoticeSubject", "account-banned");
+            new AccountNotice("gatehouse-ban-notice.ftl", "gatehouse.banNoticeSubject", "account-banned", false);
     private static final AccountNotice SECOND_FACTOR_REMOVED = new AccountNotice(
-            "gatehouse-second-factor-removed.ftl", "gatehouse.secondFactorRemovedSubject", "lost-second-factor");
+            "gatehouse-second-factor-removed.ftl", "gatehouse.secondFactorRemovedSubject", "lost-second-factor", true);
 
     static void ban(KeycloakSession session, RealmModel realm, UserModel account, int subUsers) {
         BAN.send(session, realm, account, Map.of("subUsers", subUsers));
@@ -68,15 +71,16 @@ final class AccountNotice {
     }
 
     private String troubleshootingUrl(KeycloakSession session, RealmModel realm) {
-        return session.getContext()
+        jakarta.ws.rs.core.UriBuilder url = session.getContext()
                 .getUri()
                 .getBaseUriBuilder()
                 .path("realms")
                 .path(realm.getName())
                 .path(GatehouseRealmResourceProviderFactory.ID)
-                .path("troubleshooting")
-                .fragment(section)
-                .build()
-                .toString();
+                .path("troubleshooting");
+        if (highlighted) {
+            url.queryParam("reason", section);
+        }
+        return url.fragment(section).build().toString();
     }
 }
