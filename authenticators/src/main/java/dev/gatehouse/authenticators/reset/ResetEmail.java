@@ -3,7 +3,6 @@ package dev.gatehouse.authenticators.reset;
 import dev.gatehouse.authenticators.CentralIdentity;
 import dev.gatehouse.authenticators.StatelessAuthenticator;
 import dev.gatehouse.support.MailQueue;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -74,8 +73,9 @@ final class ResetEmail implements StatelessAuthenticator {
                     realm,
                     user.getUsername(),
                     user.getEmail(),
+                    CENTRAL_SUBJECT,
                     CENTRAL_TEMPLATE,
-                    templates -> templates.send(CENTRAL_SUBJECT, List.of(), CENTRAL_TEMPLATE, attributes));
+                    attributes);
             context.getEvent()
                     .clone()
                     .event(EventType.SEND_RESET_PASSWORD)

@@ -103,13 +103,7 @@ public final class ForgotUsernameResource {
     private void send(RealmModel realm, String address, List<String> usernames) {
         Map<String, Object> attributes = MailQueue.attributes();
         attributes.put("usernames", usernames);
-        MailQueue.afterCommit(
-                session,
-                realm,
-                usernames.get(0),
-                address,
-                EMAIL,
-                templates -> templates.send(SUBJECT, List.of(), EMAIL, attributes));
+        MailQueue.afterCommit(session, realm, usernames.get(0), address, SUBJECT, EMAIL, attributes);
     }
 
     /** Every page of the form, its errors and its answer link to the article's section on usernames. */
