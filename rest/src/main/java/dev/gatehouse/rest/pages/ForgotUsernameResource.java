@@ -5,6 +5,7 @@ import dev.gatehouse.federation.GatehouseAccounts;
 import dev.gatehouse.rest.StoreGuard;
 import dev.gatehouse.rest.ThemedPages;
 import dev.gatehouse.support.MailQueue;
+import dev.gatehouse.support.RealmAttributes;
 import dev.gatehouse.support.RequestLimits;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -77,7 +78,7 @@ public final class ForgotUsernameResource {
                     .addError(field(INVALID))
                     .createForm(FORM);
         }
-        if (!new RequestLimits(session, realm, ForgotUsernameLimits.DEFAULTS)
+        if (!new RequestLimits(session, realm, RealmAttributes.FORGOT_USERNAME_LIMITS)
                 .allow(Identifiers.key(address), RequestLimits.clientIp(session))) {
             // No event either: a refused request stores nothing (SPEC S3).
             LOG.debugf("Forgot-username request refused by its limits in realm %s", realm.getName());
