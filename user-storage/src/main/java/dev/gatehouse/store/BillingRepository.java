@@ -21,11 +21,11 @@ public final class BillingRepository {
     private static final String TERMINATION_REASON = "billing";
     private static final String SYSTEM_ACTOR = "system";
 
-    /** Top-level active accounts with an unpaid invoice of the period: whom the sweep terminates. */
     /**
-     * The accounts the sweep may terminate: {@link dev.gatehouse.domain.AccountPolicy#termination}'s
-     * {@code APPLY} case (top-level, neither banned nor terminated yet) as a set-based predicate, since
-     * the sweep terminates a whole batch in one statement.
+     * Top-level active accounts with an unpaid invoice of the period: whom the sweep terminates.
+     * Which accounts may be terminated is {@link dev.gatehouse.domain.AccountPolicy#termination}'s
+     * {@code APPLY} case (top-level, neither banned nor terminated yet), written as a set-based
+     * predicate since the sweep terminates a whole batch in one statement.
      */
     private static final String CANDIDATES = """
             FROM account a JOIN bill_run b ON b.account_id = a.id
