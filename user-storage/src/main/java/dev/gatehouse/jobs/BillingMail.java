@@ -35,6 +35,8 @@ final class BillingMail {
     BillingMail(KeycloakSession session, RealmModel realm) {
         this.session = session;
         this.realm = realm;
+        // The realm's users are looked up before any e-mail: a scheduled task's session has no realm.
+        session.getContext().setRealm(realm);
     }
 
     /**
