@@ -1,6 +1,6 @@
 package dev.gatehouse.bench;
 
-import dev.gatehouse.store.ApiKeyFormat;
+import dev.gatehouse.domain.ApiKeyFormat;
 import dev.gatehouse.store.PasswordHasher;
 import dev.gatehouse.testing.AccountStore;
 import dev.gatehouse.testing.SecondFactorSeed;

@@ -1,5 +1,10 @@
 package dev.gatehouse.store;
 
+import dev.gatehouse.domain.Account;
+import dev.gatehouse.domain.AccountPolicy;
+import dev.gatehouse.domain.AccountStatus;
+import dev.gatehouse.domain.Identifiers;
+import dev.gatehouse.domain.TeammateLevel;
 import jakarta.persistence.Query;
 import java.util.Collection;
 import java.util.List;
