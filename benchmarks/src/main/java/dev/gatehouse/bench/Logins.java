@@ -135,6 +135,11 @@ final class Logins {
         return http.postForm(http.tokenUrl(BenchRealm.REALM), client(clientId, "client_credentials"));
     }
 
+    /** Keycloak's public realm information: the cheapest request a realm answers. */
+    HttpResponse<String> realmInfo() throws IOException, InterruptedException {
+        return http.get(http.realmUrl(BenchRealm.REALM));
+    }
+
     HttpResponse<String> apiKeyCheck(String apiUser, String apiKey) throws IOException, InterruptedException {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("api_user", apiUser);

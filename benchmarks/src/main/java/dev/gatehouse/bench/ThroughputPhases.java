@@ -119,6 +119,17 @@ final class ThroughputPhases {
         results.put("apikey_vs_client_credentials", outcome.ratio(), "ratio");
         Comparison.record(results, "apikey_check", outcome.a(), "checks");
         Comparison.record(results, "client_credentials", outcome.b(), "grants");
+        // The floor: Keycloak's cheapest realm request (its public realm info, no store, no
+        // signature) through the same HTTP layer and session set-up as the check.
+        Comparison.Outcome floor = comparison.run(
+                "api key vs realm info",
+                random -> {
+                    Population.Keyed account = keyed.get(random.nextInt(keyed.size()));
+                    return granted(logins.apiKeyCheck(account.username(), account.apiKey()));
+                },
+                random -> granted(logins.realmInfo()));
+        results.put("apikey_vs_realm_info", floor.ratio(), "ratio");
+        Comparison.record(results, "realm_info", floor.b(), "requests");
     }
 
     private static boolean loggedIn(Page page) {

@@ -1,9 +1,9 @@
 package dev.gatehouse.authenticators.reset;
 
-import dev.gatehouse.support.MailQueue;
-import jakarta.ws.rs.core.UriBuilder;
 import dev.gatehouse.authenticators.CentralIdentity;
 import dev.gatehouse.authenticators.StatelessAuthenticator;
+import dev.gatehouse.support.MailQueue;
+import jakarta.ws.rs.core.UriBuilder;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

@@ -1,12 +1,12 @@
 package dev.gatehouse.rest.pages;
 
-import dev.gatehouse.federation.GatehouseAccounts;
-import dev.gatehouse.support.MailQueue;
-import dev.gatehouse.support.RequestLimits;
-import dev.gatehouse.store.AccountRepository;
 import dev.gatehouse.domain.Identifiers;
+import dev.gatehouse.federation.GatehouseAccounts;
 import dev.gatehouse.rest.StoreGuard;
 import dev.gatehouse.rest.ThemedPages;
+import dev.gatehouse.store.AccountRepository;
+import dev.gatehouse.support.MailQueue;
+import dev.gatehouse.support.RequestLimits;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
