@@ -94,6 +94,11 @@ public final class GatehouseAccounts {
                 .findFirst();
     }
 
+    /** The Keycloak user id of a store account, without looking the user up. */
+    public static Optional<String> userId(RealmModel realm, UUID accountId) {
+        return component(realm).map(component -> new StorageId(component.getId(), accountId.toString()).getId());
+    }
+
     /** The Keycloak user of a store account. */
     public static Optional<UserModel> user(KeycloakSession session, RealmModel realm, UUID accountId) {
         return component(realm)

@@ -4,8 +4,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 import org.keycloak.email.EmailException;
@@ -26,6 +28,12 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  * once its transaction has committed (none when it rolls back), each in a session of its own; at
  * most {@value #CAPACITY} wait per node, beyond which an e-mail is dropped with a log line, as is one
  * whose send fails. The page that queued it reads the same either way.
+ *
+ * <p>An e-mail a request queued leaves {@value #DELAY_MILLIS} ms after the commit, not at once:
+ * the commit comes before the answer is written, and rendering and sending beside it would still
+ * slow that answer on a busy node. Whatever else decides an e-mail's content (is the account
+ * linked, its reset link, its signature) is worked out then too, in the e-mail's own session
+ * ({@link Job}), so that the request does the same work whether or not an e-mail follows.
  */
 public final class MailQueue {
 
@@ -35,6 +43,9 @@ public final class MailQueue {
     /** E-mails waiting or being sent on one node, at most. */
     public static final int CAPACITY = 1000;
 
+    /** How long after its request's commit an e-mail starts on its way. */
+    public static final long DELAY_MILLIS = 500;
+
     private static final AtomicInteger WAITING = new AtomicInteger();
     private static final Logger LOG = Logger.getLogger(MailQueue.class);
 
@@ -42,6 +53,15 @@ public final class MailQueue {
     @FunctionalInterface
     public interface Mail {
         void send(EmailTemplateProvider templates) throws EmailException;
+    }
+
+    /**
+     * An e-mail whose content is decided when it is sent, in the sending session: which template,
+     * and anything that needs a store read or a signature.
+     */
+    @FunctionalInterface
+    public interface Job {
+        void send(KeycloakSession session, RealmModel realm, EmailTemplateProvider templates) throws EmailException;
     }
 
     private MailQueue() {}
@@ -62,6 +82,12 @@ public final class MailQueue {
      */
     public static void afterCommit(
             KeycloakSession session, RealmModel realm, String username, String email, String what, Mail mail) {
+        afterCommit(session, realm, username, email, what, (sending, sendingRealm, templates) -> mail.send(templates));
+    }
+
+    /** As {@link #afterCommit(KeycloakSession, RealmModel, String, String, String, Mail)}, with the sending session at hand. */
+    public static void afterCommit(
+            KeycloakSession session, RealmModel realm, String username, String email, String what, Job mail) {
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
         Executor executor = session.getProvider(ExecutorsProvider.class).getExecutor(EXECUTOR);
         String realmId = realm.getId();
@@ -69,7 +95,7 @@ public final class MailQueue {
         session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
             @Override
             protected void commitImpl() {
-                execute(executor, what, () -> send(factory, realmId, username, email, locale, what, mail));
+                execute(later(executor, what), what, () -> send(factory, realmId, username, email, locale, what, mail));
             }
 
             @Override
@@ -169,6 +195,19 @@ public final class MailQueue {
         }
     }
 
+    /** The pool, {@value #DELAY_MILLIS} ms from now; a pool that stopped meanwhile drops the e-mail. */
+    private static Executor later(Executor executor, String what) {
+        Executor delayer = CompletableFuture.delayedExecutor(DELAY_MILLIS, TimeUnit.MILLISECONDS);
+        return task -> delayer.execute(() -> {
+            try {
+                executor.execute(task);
+            } catch (RejectedExecutionException e) {
+                WAITING.decrementAndGet();
+                LOG.warnf("E-mail %s not sent: %s", what, e);
+            }
+        });
+    }
+
     private static void send(
             KeycloakSessionFactory factory,
             String realmId,
@@ -176,7 +215,7 @@ public final class MailQueue {
             String email,
             String locale,
             String what,
-            Mail mail) {
+            Job mail) {
         KeycloakModelUtils.runJobInTransaction(factory, session -> {
             RealmModel realm = session.realms().getRealm(realmId);
             if (realm == null) {
@@ -189,7 +228,7 @@ public final class MailQueue {
             }
             EmailTemplateProvider templates = templates(session, realm, recipient);
             try {
-                mail.send(templates);
+                mail.send(session, realm, templates);
             } catch (EmailException e) {
                 LOG.warnf("E-mail %s not sent in realm %s: %s", what, realm.getName(), e);
             }

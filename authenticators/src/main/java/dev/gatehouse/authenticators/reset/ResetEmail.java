@@ -3,20 +3,30 @@ package dev.gatehouse.authenticators.reset;
 import dev.gatehouse.authenticators.CentralIdentity;
 import dev.gatehouse.authenticators.StatelessAuthenticator;
 import dev.gatehouse.support.MailQueue;
+import jakarta.ws.rs.core.UriBuilder;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationProcessor;
 import org.keycloak.authentication.actiontoken.resetcred.ResetCredentialsActionToken;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
 import org.keycloak.common.util.Time;
+import org.keycloak.email.EmailException;
+import org.keycloak.email.EmailTemplateProvider;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventType;
+import org.keycloak.models.Constants;
 import org.keycloak.models.DefaultActionTokenKey;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
+import org.keycloak.services.Urls;
 import org.keycloak.services.messages.Messages;
+import org.keycloak.services.resources.LoginActionsService;
 import org.keycloak.sessions.AuthenticationSessionCompoundId;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
@@ -59,69 +69,104 @@ final class ResetEmail implements StatelessAuthenticator {
         context.forkWithSuccessMessage(new FormMessage(Messages.EMAIL_SENT));
     }
 
+    /**
+     * Records the request and queues its e-mail; which e-mail (the central hand-off or the reset
+     * link) and the link's signature are worked out when it is sent, so that this request does no
+     * more for an account than for an unknown identifier (SPEC S1).
+     */
     private static void queue(AuthenticationFlowContext context, UserModel user) {
         RealmModel realm = context.getRealm();
-        String username =
-                context.getAuthenticationSession().getAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
-        CentralIdentity central = CentralIdentity.of(realm);
-        if (central.isLinked(context.getSession(), realm, user)) {
-            Map<String, Object> attributes = MailQueue.attributes();
-            attributes.put("username", user.getUsername());
-            attributes.put("centralResetUrl", central.resetUrl() == null ? "" : central.resetUrl());
-            MailQueue.afterCommit(
-                    context.getSession(),
-                    realm,
-                    user.getUsername(),
-                    user.getEmail(),
-                    CENTRAL_SUBJECT,
-                    CENTRAL_TEMPLATE,
-                    attributes);
-            context.getEvent()
-                    .clone()
-                    .event(EventType.SEND_RESET_PASSWORD)
-                    .user(user)
-                    .detail(Details.USERNAME, username)
-                    .detail(Details.EMAIL, user.getEmail())
-                    .detail("gatehouse_reset", "central")
-                    .success();
-            return;
-        }
-        String link = resetLink(context, user);
-        long minutes = TimeUnit.SECONDS.toMinutes(
-                realm.getActionTokenGeneratedByUserLifespan(ResetCredentialsActionToken.TOKEN_TYPE));
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        String username = authSession.getAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
+        ResetLink link = ResetLink.of(context, user);
         MailQueue.afterCommit(
                 context.getSession(),
                 realm,
                 user.getUsername(),
                 user.getEmail(),
-                "password-reset.ftl",
-                templates -> templates.sendPasswordReset(link, minutes));
+                "password-reset",
+                (session, sendingRealm, templates) -> send(session, sendingRealm, templates, link));
         context.getEvent()
                 .clone()
                 .event(EventType.SEND_RESET_PASSWORD)
                 .user(user)
                 .detail(Details.USERNAME, username)
                 .detail(Details.EMAIL, user.getEmail())
-                .detail(
-                        Details.CODE_ID,
-                        context.getAuthenticationSession().getParentSession().getId())
+                .detail(Details.CODE_ID, authSession.getParentSession().getId())
                 .success();
     }
 
-    /** Keycloak's reset link: an action token back into this authentication session, on the configured hostname. */
-    private static String resetLink(AuthenticationFlowContext context, UserModel user) {
-        RealmModel realm = context.getRealm();
-        int expiresAt = Time.currentTime()
-                + realm.getActionTokenGeneratedByUserLifespan(ResetCredentialsActionToken.TOKEN_TYPE);
-        AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        ResetCredentialsActionToken token = new ResetCredentialsActionToken(
-                user.getId(),
-                user.getEmail(),
-                expiresAt,
-                AuthenticationSessionCompoundId.fromAuthSession(authSession).getEncodedId(),
-                authSession.getClient().getClientId());
-        return context.getActionTokenUrl(token.serialize(context.getSession(), realm, context.getUriInfo()))
-                .toString();
+    private static void send(KeycloakSession session, RealmModel realm, EmailTemplateProvider templates, ResetLink link)
+            throws EmailException {
+        UserModel user = session.users().getUserById(realm, link.userId());
+        if (user == null) {
+            return;
+        }
+        CentralIdentity central = CentralIdentity.of(realm);
+        if (central.isLinked(session, realm, user)) {
+            Map<String, Object> attributes = MailQueue.attributes();
+            attributes.put("username", user.getUsername());
+            attributes.put("centralResetUrl", central.resetUrl() == null ? "" : central.resetUrl());
+            templates.send(CENTRAL_SUBJECT, List.of(), CENTRAL_TEMPLATE, attributes);
+            return;
+        }
+        long minutes = TimeUnit.SECONDS.toMinutes(
+                realm.getActionTokenGeneratedByUserLifespan(ResetCredentialsActionToken.TOKEN_TYPE));
+        templates.sendPasswordReset(link.signed(session, realm), minutes);
+    }
+
+    /**
+     * Keycloak's reset link, an action token back into this authentication session, as Keycloak's
+     * own step builds it ({@code AuthenticationProcessor.Result#getActionTokenUrl},
+     * {@code DefaultActionToken#serialize}), on the configured hostname: its URL and claims are
+     * taken in the request, the token is signed when the e-mail is sent.
+     */
+    private record ResetLink(
+            String url,
+            String issuer,
+            String userId,
+            String email,
+            int expiresAt,
+            String authSessionId,
+            String clientId) {
+
+        static ResetLink of(AuthenticationFlowContext context, UserModel user) {
+            RealmModel realm = context.getRealm();
+            AuthenticationSessionModel authSession = context.getAuthenticationSession();
+            String url = LoginActionsService.actionTokenProcessor(context.getUriInfo())
+                    .queryParam(Constants.EXECUTION, context.getExecution().getId())
+                    .queryParam(Constants.CLIENT_ID, authSession.getClient().getClientId())
+                    .queryParam(Constants.TAB_ID, authSession.getTabId())
+                    .queryParam(
+                            Constants.CLIENT_DATA,
+                            AuthenticationProcessor.getClientData(context.getSession(), authSession))
+                    .build(realm.getName())
+                    .toString();
+            return new ResetLink(
+                    url,
+                    Urls.realmIssuer(context.getUriInfo().getBaseUri(), realm.getName()),
+                    user.getId(),
+                    user.getEmail(),
+                    Time.currentTime()
+                            + realm.getActionTokenGeneratedByUserLifespan(ResetCredentialsActionToken.TOKEN_TYPE),
+                    AuthenticationSessionCompoundId.fromAuthSession(authSession).getEncodedId(),
+                    authSession.getClient().getClientId());
+        }
+
+        String signed(KeycloakSession session, RealmModel realm) {
+            ResetCredentialsActionToken token =
+                    new ResetCredentialsActionToken(userId, email, expiresAt, authSessionId, clientId);
+            if (token.getId() == null) {
+                token.id(UUID.randomUUID().toString());
+            }
+            token.issuedNow();
+            token.issuer(issuer);
+            token.audience(issuer);
+            return UriBuilder.fromUri(url)
+                    .queryParam(Constants.KEY, session.tokens().encode(token))
+                    .build()
+                    .toString();
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.gatehouse.domain.Identifiers;
 import dev.gatehouse.federation.GatehouseAccounts;
 import dev.gatehouse.rest.StoreGuard;
 import dev.gatehouse.rest.ThemedPages;
+import dev.gatehouse.store.AccountRepository;
 import dev.gatehouse.support.MailQueue;
 import dev.gatehouse.support.RealmAttributes;
 import dev.gatehouse.support.RequestLimits;
@@ -24,7 +25,6 @@ import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 
 /**
  * {@code /realms/{realm}/gatehouse/forgot-username}: an e-mail address in, one e-mail out listing
@@ -88,14 +88,17 @@ public final class ForgotUsernameResource {
         }
         event.detail(Details.EMAIL, address);
         return StoreGuard.call(() -> {
-            List<String> usernames = GatehouseAccounts.repository(session).usernamesByEmail(address);
-            if (!usernames.isEmpty()) {
-                UserModel user = session.users().getUserByUsername(realm, usernames.get(0));
-                event.user(user);
-                send(realm, address, usernames);
+            // One read for any address; the user id is derived, not looked up (SPEC S1: equal work).
+            List<AccountRepository.Holder> holders =
+                    GatehouseAccounts.repository(session).holdersOfEmail(address);
+            if (!holders.isEmpty()) {
+                GatehouseAccounts.userId(realm, holders.get(0).id()).ifPresent(event::user);
+                send(
+                        realm,
+                        address,
+                        holders.stream().map(AccountRepository.Holder::username).toList());
             }
-            event.detail("gatehouse_usernames", String.valueOf(usernames.size()))
-                    .success();
+            event.detail("gatehouse_usernames", String.valueOf(holders.size())).success();
             return forms().createForm(SENT);
         });
     }

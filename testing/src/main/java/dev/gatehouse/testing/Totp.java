@@ -1,4 +1,4 @@
-package dev.gatehouse.it;
+package dev.gatehouse.testing;
 
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
@@ -8,10 +8,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /** RFC 6238 TOTP (HMAC-SHA-1, 6 digits, 30-second steps: Keycloak's default policy), as an authenticator app computes it. */
-final class Totp {
+public final class Totp {
 
     /** The RFC 6238 test key, "12345678901234567890", as an authenticator app is given it. */
-    static final String RFC_SECRET_BASE32 = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
+    public static final String RFC_SECRET_BASE32 = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
 
     private static final int PERIOD_SECONDS = 30;
     private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
@@ -23,16 +23,16 @@ final class Totp {
     }
 
     /** A key as a setup page shows it: base32, maybe in groups separated by spaces. */
-    static Totp ofBase32(String encoded) {
+    public static Totp ofBase32(String encoded) {
         return new Totp(base32(encoded));
     }
 
-    String now() {
+    public String now() {
         return at(Instant.now().getEpochSecond() / PERIOD_SECONDS);
     }
 
     /** A six-digit code that no step from one before to one after now accepts. */
-    String wrong() {
+    public String wrong() {
         long step = Instant.now().getEpochSecond() / PERIOD_SECONDS;
         for (int candidate = 0; ; candidate++) {
             String code = String.format(Locale.ROOT, "%06d", candidate * 111_111 % 1_000_000);
@@ -43,7 +43,7 @@ final class Totp {
     }
 
     /** RFC 4226 HOTP of a time step (RFC 6238 section 4). */
-    String at(long step) {
+    public String at(long step) {
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec(key, "HmacSHA1"));

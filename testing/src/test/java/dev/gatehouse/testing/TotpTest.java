@@ -1,4 +1,4 @@
-package dev.gatehouse.it;
+package dev.gatehouse.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
