@@ -1,6 +1,7 @@
 package dev.gatehouse.authenticators;
 
 import dev.gatehouse.federation.AccountAttributes;
+import dev.gatehouse.support.RealmAttributes;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -12,15 +13,11 @@ import org.keycloak.models.UserModel;
  */
 public record CentralIdentity(String alias, String resetUrl) {
 
-    static final String ALIAS_ATTRIBUTE = "gatehouseCentralIdp";
-    static final String RESET_URL_ATTRIBUTE = "gatehouseCentralResetUrl";
-    static final String DEFAULT_ALIAS = "console";
-
     public static CentralIdentity of(RealmModel realm) {
-        String alias = realm.getAttribute(ALIAS_ATTRIBUTE);
+        String alias = realm.getAttribute(RealmAttributes.CENTRAL_IDP);
         return new CentralIdentity(
-                alias == null || alias.isBlank() ? DEFAULT_ALIAS : alias.strip(),
-                realm.getAttribute(RESET_URL_ATTRIBUTE));
+                alias == null || alias.isBlank() ? RealmAttributes.DEFAULT_CENTRAL_IDP : alias.strip(),
+                realm.getAttribute(RealmAttributes.CENTRAL_RESET_URL));
     }
 
     /**

@@ -63,6 +63,7 @@ public final class GatehouseAdminResource {
     @Path("accounts/{id}/api-keys")
     @Produces(MediaType.APPLICATION_JSON)
     public Response listKeys(@PathParam("id") String id) {
+        AdminAccess.require(auth, realm, AdminAccess.SUPPORT_ROLE);
         return StoreGuard.call(() -> keys().list(account(id)));
     }
 
@@ -70,12 +71,14 @@ public final class GatehouseAdminResource {
     @Path("accounts/{id}/api-keys")
     @Produces(MediaType.APPLICATION_JSON)
     public Response createKey(@PathParam("id") String id, InputStream body) {
+        AdminAccess.require(auth, realm, AdminAccess.SUPPORT_ROLE);
         return StoreGuard.call(() -> keys().create(account(id), body));
     }
 
     @DELETE
     @Path("accounts/{id}/api-keys/{keyId}")
     public Response revokeKey(@PathParam("id") String id, @PathParam("keyId") String keyId) {
+        AdminAccess.require(auth, realm, AdminAccess.SUPPORT_ROLE);
         return StoreGuard.call(() -> {
             if (!keys().revoke(account(id), keyId)) {
                 throw ErrorResponse.error("API key not found", Response.Status.NOT_FOUND);
@@ -88,6 +91,7 @@ public final class GatehouseAdminResource {
     @Path("accounts/{id}/teammates")
     @Produces(MediaType.APPLICATION_JSON)
     public Response listTeammates(@PathParam("id") String id) {
+        AdminAccess.require(auth, realm, AdminAccess.SUPPORT_ROLE);
         return StoreGuard.call(() -> teammates().list(account(id)));
     }
 
@@ -96,6 +100,7 @@ public final class GatehouseAdminResource {
     @Path("accounts/{id}/teammates")
     @Produces(MediaType.APPLICATION_JSON)
     public Response inviteTeammate(@PathParam("id") String id, InputStream body) {
+        AdminAccess.require(auth, realm, AdminAccess.SUPPORT_ROLE);
         return StoreGuard.call(() -> {
             TeammateManagement teammates = teammates();
             Account team =
@@ -114,6 +119,7 @@ public final class GatehouseAdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response changeTeammate(
             @PathParam("id") String id, @PathParam("teammateId") String teammateId, InputStream body) {
+        AdminAccess.require(auth, realm, AdminAccess.SUPPORT_ROLE);
         return StoreGuard.call(() -> teammates()
                 .changeLevel(account(id), teammateId, body)
                 .orElseThrow(() -> ErrorResponse.error("Teammate not found", Response.Status.NOT_FOUND)));
@@ -122,6 +128,7 @@ public final class GatehouseAdminResource {
     @DELETE
     @Path("accounts/{id}/teammates/{teammateId}")
     public Response removeTeammate(@PathParam("id") String id, @PathParam("teammateId") String teammateId) {
+        AdminAccess.require(auth, realm, AdminAccess.SUPPORT_ROLE);
         return StoreGuard.call(() -> {
             if (!teammates().remove(account(id), teammateId)) {
                 throw ErrorResponse.error("Teammate not found", Response.Status.NOT_FOUND);
@@ -135,6 +142,7 @@ public final class GatehouseAdminResource {
     @Path("accounts/{id}/activity")
     @Produces(MediaType.APPLICATION_JSON)
     public Response activity(@PathParam("id") String id) {
+        AdminAccess.require(auth, realm, AdminAccess.SUPPORT_ROLE);
         return StoreGuard.call(() -> teammates().activity(account(id)));
     }
 
@@ -304,7 +312,6 @@ public final class GatehouseAdminResource {
     }
 
     private ApiKeyManagement keys() {
-        AdminAccess.require(auth, realm, AdminAccess.SUPPORT_ROLE);
         return new ApiKeyManagement(session, format, adminEvent, "admin", AdminAccess.actor(auth));
     }
 
@@ -313,7 +320,6 @@ public final class GatehouseAdminResource {
     }
 
     private TeammateManagement teammates() {
-        AdminAccess.require(auth, realm, AdminAccess.SUPPORT_ROLE);
         return new TeammateManagement(session, adminEvent, AdminAccess.actor(auth));
     }
 
