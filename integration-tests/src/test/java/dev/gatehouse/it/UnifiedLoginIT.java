@@ -130,6 +130,12 @@ class UnifiedLoginIT {
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.text()).contains("cannot be linked automatically");
         assertThat(refused.leftServerTo()).isEmpty();
+        assertThat(refused.document().selectFirst("#gatehouse-troubleshooting-link"))
+                .as("the refused-link page links to its troubleshooting section (P3.3)")
+                .isNotNull()
+                .extracting(link -> link.attr("href"))
+                .isEqualTo(env.baseUrl()
+                        + "/realms/gatehouse/gatehouse/troubleshooting?reason=email-not-confirmed#email-not-confirmed");
         assertThat(env.store().queryString("SELECT count(*) FROM account WHERE email_key = ?", email))
                 .contains("1");
         assertThat(env.store().queryString("SELECT central_subject FROM account WHERE email_key = ?", email))
@@ -170,6 +176,11 @@ class UnifiedLoginIT {
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.text()).contains("This sign-in cannot be completed");
         assertThat(refused.leftServerTo()).isEmpty();
+        assertThat(refused.document().selectFirst("#gatehouse-troubleshooting-link"))
+                .as("the refused sign-in page links to the troubleshooting page (P3.3)")
+                .isNotNull()
+                .extracting(link -> link.attr("href"))
+                .isEqualTo(env.baseUrl() + "/realms/gatehouse/gatehouse/troubleshooting");
         assertThat(env.store().queryString("SELECT count(*) FROM account WHERE email_key = ?", freshEmail))
                 .contains("0");
 

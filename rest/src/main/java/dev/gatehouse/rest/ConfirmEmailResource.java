@@ -169,6 +169,7 @@ public final class ConfirmEmailResource {
                 .setAttribute("signupLink", kind != ConfirmationToken.Kind.ACCOUNT)
                 .setAttribute("loginUrl", accountConsole("auth"))
                 .setAttribute("signupUrl", accountConsole("registrations"))
+                .setAttribute("troubleshootingUrl", TroubleshootingResource.section(session, "email-not-confirmed"))
                 .createForm(FAILED);
     }
 
