@@ -333,6 +333,50 @@ class ClusterIT {
             + " termination e-mail twice")
     void sweepFinishedAfterKill() throws Exception {
         String prefix = Names.unique("cluster-sweep");
+        seedDelinquents(prefix);
+        Map<String, UUID> controls = seedControls();
+
+        KilledSweep killed = sweepOnAUntilKilled(prefix);
+        long rerunStarted = System.nanoTime();
+        JsonNode rerun = new BillingApi(b, statusB.api()).sweep(SWEEP_DATE);
+        // B sends the notices A left on its executor, after the rerun's answer.
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> terminationNotices(prefix) >= DELINQUENT - NOTICES_IN_FLIGHT);
+        long rerunMillis = (System.nanoTime() - rerunStarted) / 1_000_000;
+        sleep(Duration.ofSeconds(2));
+
+        assertDelinquentsTerminated(prefix, rerun, killed);
+        assertControlsUntouched(controls);
+        SweepMails mails = assertMailsOnce(prefix, controls);
+        System.out.printf(
+                "gatehouse.cluster sweep of %s over %d delinquent accounts: A killed after %d ms with %d terminated"
+                        + " and %d termination e-mails sent; rerun on B in %d ms terminated %d; termination e-mails"
+                        + " %d of %d, warnings %d; prepared transactions left by the kill: %d%n",
+                SWEEP_DATE,
+                DELINQUENT,
+                killed.afterMillis(),
+                killed.terminated(),
+                killed.noticesSent(),
+                rerunMillis,
+                rerun.get("accountsTerminated").asInt(),
+                mails.notices(),
+                DELINQUENT,
+                mails.warnings(),
+                killed.preparedTransactions());
+    }
+
+    /** What node A left when it was killed during the sweep. */
+    private record KilledSweep(long afterMillis, int terminated, int noticesSent, int preparedTransactions) {}
+
+    /** The delinquent accounts' billing e-mails after the rerun. */
+    private record SweepMails(int notices, int warnings) {}
+
+    /**
+     * {@link #DELINQUENT} top-level accounts {@code <prefix>-<n>} with an unpaid invoice of the swept
+     * period, all but {@link #STILL_TO_WARN} of them warned already (set-based: hundreds of rows).
+     */
+    private void seedDelinquents(String prefix) {
         a.store()
                 .execute(
                         "INSERT INTO account (username, username_key, email, email_key, email_confirmed)"
@@ -343,13 +387,13 @@ class ClusterIT {
                         prefix,
                         prefix,
                         DELINQUENT);
-        String delinquent = " FROM account WHERE username_key LIKE '" + prefix + "-%'";
         a.store()
                 .execute(
                         "INSERT INTO bill_run (account_id, period, amount_due, due_date) SELECT id, ?, 10.00, ?"
-                                + delinquent,
+                                + " FROM account WHERE username_key LIKE ?",
                         SWEPT_PERIOD,
-                        SWEPT_PERIOD.plusDays(14));
+                        SWEPT_PERIOD.plusDays(14),
+                        prefix + "-%");
         a.store()
                 .execute(
                         "INSERT INTO billing_warning (bill_run_id, offset_days) SELECT b.id, 17 FROM bill_run b"
@@ -357,6 +401,13 @@ class ClusterIT {
                                 + " ORDER BY b.id OFFSET ?",
                         prefix + "-%",
                         STILL_TO_WARN);
+    }
+
+    /**
+     * Accounts the sweep must leave alone: one that paid, one invoiced for the current period, a
+     * banned one, and a sub-user with an invoice of its own under a parent without one.
+     */
+    private Map<String, UUID> seedControls() {
         BillingApi billingA = new BillingApi(a, statusA.api());
         Map<String, UUID> controls = new HashMap<>();
         for (String control : List.of("paid", "current", "banned", "parent", "sub")) {
@@ -375,8 +426,16 @@ class ClusterIT {
         billingA.invoice(controls.get("current"), SWEEP_DATE.withDayOfMonth(1), "10.00", SWEEP_DATE.withDayOfMonth(15));
         billingA.invoice(controls.get("banned"), SWEPT_PERIOD, "10.00", SWEPT_PERIOD.plusDays(14));
         billingA.invoice(controls.get("sub"), SWEPT_PERIOD, "10.00", SWEPT_PERIOD.plusDays(14));
-        String terminated = "SELECT count(*)" + delinquent + " AND status = 'terminated'";
+        return controls;
+    }
 
+    /**
+     * Starts the sweep on node A and kills A (SIGKILL) once the first termination e-mail arrived,
+     * while most are still to send: the sweep answers once its batches are terminated, the notices
+     * go out afterwards on A's executor.
+     */
+    private KilledSweep sweepOnAUntilKilled(String prefix) throws Exception {
+        BillingApi billingA = new BillingApi(a, statusA.api());
         long started = System.nanoTime();
         CompletableFuture<Integer> sweepOnA = CompletableFuture.supplyAsync(() -> {
             try {
@@ -386,8 +445,6 @@ class ClusterIT {
                 return -1;
             }
         });
-        // The sweep answers once its batches are terminated; the notices go out afterwards, on
-        // A's executor. Kill A once the first of them arrived, while most are still to send.
         await().atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(20))
                 .until(() -> terminationNotices(prefix) > 0);
@@ -396,34 +453,43 @@ class ClusterIT {
         assertThat(sweepOnA.get(10, TimeUnit.SECONDS))
                 .as("the sweep's answer: 200 if its batches were done, none if A died first")
                 .isIn(200, -1);
-        int terminatedByA = statusA.count(terminated);
-        Map<String, Tally> mailsByA = tallies();
-        assertThat(terminationNotices(prefix))
+        int noticesSent = terminationNotices(prefix);
+        assertThat(noticesSent)
                 .as("A must be killed with notices left to send; seed more accounts")
                 .isLessThan(DELINQUENT - NOTICES_IN_FLIGHT);
-        int preparedAfterKill = statusA.count("SELECT count(*) FROM pg_prepared_xacts");
+        return new KilledSweep(
+                killedAfter,
+                statusA.count(terminatedCount(prefix)),
+                noticesSent,
+                statusA.count("SELECT count(*) FROM pg_prepared_xacts"));
+    }
 
-        long rerunStarted = System.nanoTime();
-        JsonNode rerun = new BillingApi(b, statusB.api()).sweep(SWEEP_DATE);
-        // B sends the notices A left on its executor, after the rerun's answer.
-        await().atMost(Duration.ofSeconds(120))
-                .pollInterval(Duration.ofMillis(250))
-                .until(() -> terminationNotices(prefix) >= DELINQUENT - NOTICES_IN_FLIGHT);
-        long rerunMillis = (System.nanoTime() - rerunStarted) / 1_000_000;
-        sleep(Duration.ofSeconds(2));
+    private static String terminatedCount(String prefix) {
+        return "SELECT count(*) FROM account WHERE username_key LIKE '" + prefix + "-%'"
+                + " AND status = 'terminated' AND status_reason = 'billing' AND status_actor = 'system'";
+    }
 
-        assertThat(statusA.count(terminated))
-                .as("delinquent accounts terminated")
+    /** Every delinquent account terminated by the system for billing, the rerun doing what A left. */
+    private void assertDelinquentsTerminated(String prefix, JsonNode rerun, KilledSweep killed) {
+        assertThat(statusA.count(terminatedCount(prefix)))
+                .as("delinquent accounts terminated for billing by the system")
                 .isEqualTo(DELINQUENT);
-        assertThat(statusA.count(
-                        "SELECT count(*)" + delinquent + " AND status_reason = 'billing' AND status_actor = 'system'"))
-                .isEqualTo(DELINQUENT);
-        assertThat(rerun.get("accountsTerminated").asInt()).isEqualTo(DELINQUENT - terminatedByA);
+        assertThat(rerun.get("accountsTerminated").asInt()).isEqualTo(DELINQUENT - killed.terminated());
+    }
+
+    private void assertControlsUntouched(Map<String, UUID> controls) {
         for (String active : List.of("paid", "current", "parent", "sub")) {
             assertThat(status(controls.get(active))).as(active).isEqualTo("active");
         }
         assertThat(status(controls.get("banned"))).isEqualTo("banned");
+    }
 
+    /**
+     * No recipient got a warning or a termination twice; the delinquents still due got their last
+     * warning, and all but the notices in flight at the kill their termination e-mail; the controls
+     * got what their invoices call for.
+     */
+    private SweepMails assertMailsOnce(String prefix, Map<String, UUID> controls) {
         Map<String, Tally> mails = tallies();
         assertThat(mails.values())
                 .as("no recipient got a warning or a termination twice")
@@ -435,10 +501,6 @@ class ClusterIT {
                 .filter(entry -> entry.getKey().startsWith(prefix + "-"))
                 .map(Map.Entry::getValue)
                 .toList();
-        int noticesByA = mailsByA.entrySet().stream()
-                .filter(entry -> entry.getKey().startsWith(prefix + "-"))
-                .mapToInt(entry -> entry.getValue().terminations)
-                .sum();
         int notices =
                 delinquentMails.stream().mapToInt(tally -> tally.terminations).sum();
         int warnings =
@@ -462,21 +524,7 @@ class ClusterIT {
             assertThat(controlMails.get(warned).warnings).as(warned).isEqualTo(1);
             assertThat(controlMails.get(warned).terminations).as(warned).isZero();
         }
-        System.out.printf(
-                "gatehouse.cluster sweep of %s over %d delinquent accounts: A killed after %d ms with %d terminated"
-                        + " and %d termination e-mails sent; rerun on B in %d ms terminated %d; termination e-mails"
-                        + " %d of %d, warnings %d; prepared transactions left by the kill: %d%n",
-                SWEEP_DATE,
-                DELINQUENT,
-                killedAfter,
-                terminatedByA,
-                noticesByA,
-                rerunMillis,
-                rerun.get("accountsTerminated").asInt(),
-                notices,
-                DELINQUENT,
-                warnings,
-                preparedAfterKill);
+        return new SweepMails(notices, warnings);
     }
 
     private String status(UUID id) {
