@@ -98,7 +98,7 @@ class PasswordStepIT {
      */
     @Test
     @DisplayName("unknown identifier and wrong password pay one password hash each (30 of each, medians printed)")
-    void timing() {
+    void onePasswordHashEach() {
         // Store hashes at the realm's cost, as real legacy rows have them, so both paths pay one bcrypt.
         String hash = new PasswordHasher(10).hash("right-pass");
         PasswordHashes hashes = new PasswordHashes(env);

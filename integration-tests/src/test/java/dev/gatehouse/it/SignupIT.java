@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gatehouse.store.Identifiers;
 import dev.gatehouse.testing.AccountStore;
 import dev.gatehouse.testing.BrowserClient;
 import dev.gatehouse.testing.GatehouseEnvironment;
@@ -167,11 +166,7 @@ class SignupIT {
         String taken = Names.unique("owner") + "@signup.test";
         env.store().account(Names.unique("owner")).email(taken).password("pw").create();
         String banned = Names.unique("banned") + "@signup.test";
-        env.store()
-                .execute(
-                        "INSERT INTO email_ban (email_key, email, reason) VALUES (?, ?, 'abuse')",
-                        Identifiers.key(banned),
-                        banned);
+        env.store().banEmail(banned, "abuse");
         String free = Names.unique("free") + "@signup.test";
 
         Page forFree = signups.signUp(Names.unique("free"), free, "pw-1");
@@ -286,11 +281,7 @@ class SignupIT {
         String takenName = Names.unique("name-owner");
         env.store().account(takenName).password("pw").create();
         String banned = Names.unique("banned2") + "@signup.test";
-        env.store()
-                .execute(
-                        "INSERT INTO email_ban (email_key, email, reason) VALUES (?, ?, 'abuse')",
-                        Identifiers.key(banned),
-                        banned);
+        env.store().banEmail(banned, "abuse");
         String free = Names.unique("free2") + "@signup.test";
         String freeForName = Names.unique("free3") + "@signup.test";
 

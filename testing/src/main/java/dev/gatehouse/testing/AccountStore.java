@@ -96,6 +96,20 @@ public final class AccountStore {
         return rowWhere("id = ?", id);
     }
 
+    /** The account linked to that central identity, if any. */
+    public Optional<AccountRow> rowByCentralSubject(String subject) {
+        return rowWhere("central_subject = ?", subject);
+    }
+
+    /** Puts an address on the ban list, as a ban does (SPEC P7.2). */
+    public void banEmail(String email, String reason) {
+        execute(
+                "INSERT INTO email_ban (email_key, email, reason) VALUES (?, ?, ?)",
+                Identifiers.key(email),
+                email,
+                reason);
+    }
+
     /** The accounts whose e-mail key is that of {@code email}, ordered by username. */
     public java.util.List<AccountRow> rowsByEmail(String email) {
         return rowsWhere("email_key = ? ORDER BY username", Identifiers.key(email));
@@ -108,6 +122,28 @@ public final class AccountStore {
                         + " SELECT a.id FROM account a JOIN tree t ON a.parent_id = t.id) SELECT id FROM tree)"
                         + " ORDER BY username",
                 root);
+    }
+
+    /**
+     * The account's status audit, oldest first, one {@code old>new/actor/reason/cascaded} line per
+     * row (reason empty when none).
+     */
+    public java.util.List<String> audit(UUID account) {
+        String sql = "SELECT old_status || '>' || new_status || '/' || actor || '/' || coalesce(reason, '') || '/'"
+                + " || cascaded_count FROM status_audit WHERE account_id = ? ORDER BY id";
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        try (Connection connection = dataSource().getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, account);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    lines.add(rows.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return lines;
     }
 
     /** A count by a query of the caller's, for rows the readers above do not cover. */
