@@ -91,13 +91,11 @@ class BillingIT {
                         .toList();
     }
 
+    /** {@code status/reason/actor} of the account's row, reason and actor empty when none. */
     private String accountStatus(UUID id) {
-        return env.store()
-                .queryString(
-                        "SELECT status || '/' || coalesce(status_reason, '') || '/' || coalesce(status_actor, '')"
-                                + " FROM account WHERE id = ?",
-                        id)
-                .orElseThrow();
+        var row = env.store().row(id).orElseThrow();
+        return row.status() + "/" + java.util.Objects.toString(row.statusReason(), "") + "/"
+                + java.util.Objects.toString(row.statusActor(), "");
     }
 
     @Test

@@ -96,7 +96,9 @@ class ClusterIT {
         b = cluster.node("b");
         // The harness waited for both nodes to see two members; printed, not asserted again.
         System.out.printf(
-                "gatehouse.cluster members seen by A: %s, by B: %s%n", cluster.members("a"), cluster.members("b"));
+                "gatehouse.cluster members seen by A: %s, by B: %s%n",
+                cluster.members("a").map(String::valueOf).orElse("?"),
+                cluster.members("b").map(String::valueOf).orElse("?"));
         statusA = new StatusApi(a);
         statusB = new StatusApi(b);
     }
