@@ -184,13 +184,10 @@ public record KeycloakSetup(
         }
         // The billing job wakes up often so that its first run shows soon after boot; it does a
         // date's work once whatever the interval.
+        options.put("spi-gatehouse-jobs--default--billing-interval-seconds", String.valueOf(BILLING_INTERVAL_SECONDS));
+        options.put("spi-gatehouse-jobs--default--revocation-retry-seconds", String.valueOf(REVOCATION_RETRY_SECONDS));
         options.put(
-                "spi-storage--gatehouse-accounts--billing-interval-seconds", String.valueOf(BILLING_INTERVAL_SECONDS));
-        options.put(
-                "spi-storage--gatehouse-accounts--revocation-retry-seconds", String.valueOf(REVOCATION_RETRY_SECONDS));
-        options.put(
-                "spi-authenticator--gatehouse-signup--purge-interval-seconds",
-                String.valueOf(SIGNUP_PURGE_INTERVAL_SECONDS));
+                "spi-gatehouse-jobs--default--purge-interval-seconds", String.valueOf(SIGNUP_PURGE_INTERVAL_SECONDS));
         return options;
     }
 

@@ -2,6 +2,8 @@ package dev.gatehouse.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.domain.AccountPolicy;
+import dev.gatehouse.domain.StatusChange;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;

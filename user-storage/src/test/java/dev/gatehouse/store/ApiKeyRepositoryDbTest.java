@@ -2,6 +2,11 @@ package dev.gatehouse.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.domain.AccountStatus;
+import dev.gatehouse.domain.ApiKey;
+import dev.gatehouse.domain.ApiKeyCheck;
+import dev.gatehouse.domain.ApiKeyFormat;
+import dev.gatehouse.domain.KeyScope;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
