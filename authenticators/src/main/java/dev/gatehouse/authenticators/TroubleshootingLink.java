@@ -23,7 +23,7 @@ public final class TroubleshootingLink {
     }
 
     /** The page itself, for an error that no reason of the article explains (the store being down). */
-    static String toPage(AuthenticationFlowContext context) {
+    public static String toPage(AuthenticationFlowContext context) {
         return RealmUrls.troubleshooting(context.getSession(), context.getRealm())
                 .build()
                 .toString();

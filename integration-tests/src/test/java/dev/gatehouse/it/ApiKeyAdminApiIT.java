@@ -3,10 +3,14 @@ package dev.gatehouse.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatehouse.testing.BrowserClient;
 import dev.gatehouse.testing.GatehouseEnvironment;
 import dev.gatehouse.testing.GatehouseExtension;
 import dev.gatehouse.testing.Oidc;
+import dev.gatehouse.testing.Page;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -86,17 +90,47 @@ class ApiKeyAdminApiIT {
     @Test
     @DisplayName("failed checks are counted per client IP and readable by support")
     void failureCounter() {
-        JsonNode before = Oidc.json(keys.request("GET", keys.adminUrl("api-key-checks/failures"), keys.admin(), null)
-                .body());
-        keys.checkForm("nobody", "GH.nothing.here");
-        keys.checkForm("nobody", "garbage");
+        String twice = BrowserClient.randomIp();
+        String once = BrowserClient.randomIp();
+        while (once.equals(twice)) {
+            once = BrowserClient.randomIp();
+        }
+        JsonNode before = failures();
+        checkFrom(twice, "nobody", "GH.nothing.here");
+        checkFrom(twice, "nobody", "garbage");
+        checkFrom(once, "nobody", "GH.nothing.here");
 
-        JsonNode after = Oidc.json(keys.request("GET", keys.adminUrl("api-key-checks/failures"), keys.admin(), null)
-                .body());
-        assertThat(after.get("total").asLong()).isEqualTo(before.get("total").asLong() + 2);
-        assertThat(after.get("byClientIp").size()).isPositive();
+        JsonNode after = failures();
+        assertThat(after.get("total").asLong()).isEqualTo(before.get("total").asLong() + 3);
+        JsonNode byIp = after.get("byClientIp");
+        assertThat(byIp.path(twice).asLong()
+                        - before.get("byClientIp").path(twice).asLong())
+                .as("failures from %s", twice)
+                .isEqualTo(2);
+        assertThat(byIp.path(once).asLong()
+                        - before.get("byClientIp").path(once).asLong())
+                .as("failures from %s", once)
+                .isEqualTo(1);
         assertThat(keys.request("GET", keys.adminUrl("api-key-checks/failures"), null, null)
                         .statusCode())
                 .isEqualTo(401);
+    }
+
+    private JsonNode failures() {
+        HttpResponse<String> response =
+                keys.request("GET", keys.adminUrl("api-key-checks/failures"), keys.admin(), null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Oidc.json(response.body());
+    }
+
+    /** A failing form check sent from a loopback address of its own, which Keycloak sees as the client IP. */
+    private void checkFrom(String ip, String apiUser, String apiKey) {
+        Page answer = env.browser()
+                .from(ip)
+                .postEncoded(
+                        keys.checkUrl(),
+                        "api_user=" + URLEncoder.encode(apiUser, StandardCharsets.UTF_8) + "&api_key="
+                                + URLEncoder.encode(apiKey, StandardCharsets.UTF_8));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(401);
     }
 }

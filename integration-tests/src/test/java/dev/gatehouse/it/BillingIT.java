@@ -91,13 +91,11 @@ class BillingIT {
                         .toList();
     }
 
+    /** {@code status/reason/actor} of the account's row, reason and actor empty when none. */
     private String accountStatus(UUID id) {
-        return env.store()
-                .queryString(
-                        "SELECT status || '/' || coalesce(status_reason, '') || '/' || coalesce(status_actor, '')"
-                                + " FROM account WHERE id = ?",
-                        id)
-                .orElseThrow();
+        var row = env.store().row(id).orElseThrow();
+        return row.status() + "/" + java.util.Objects.toString(row.statusReason(), "") + "/"
+                + java.util.Objects.toString(row.statusActor(), "");
     }
 
     @Test
@@ -454,79 +452,6 @@ class BillingIT {
             assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
             assertThat(response.body()).doesNotContain("Exception");
         }
-    }
-
-    /**
-     * Prints {@code gatehouse.bench billing_sweep_ms_<accounts>=…}. CI runs 10,000 accounts (about
-     * 10 s); {@code -Dgatehouse.bench.billing.sizes=10000,100000} adds the 100,000 of the issue,
-     * which takes over a minute, mostly Keycloak sending the 1,000 termination e-mails one by one.
-     */
-    @Test
-    @DisplayName("benchmark: termination sweep over 10,000 (and on demand 100,000) accounts, 1% delinquent"
-            + " (printed, not asserted)")
-    void benchmark() {
-        StringBuilder line = new StringBuilder("gatehouse.bench");
-        String[] sizes =
-                System.getProperty("gatehouse.bench.billing.sizes", "10000").split(",");
-        for (int i = 0; i < sizes.length; i++) {
-            // A month of its own per size, in the last days of the following month.
-            LocalDate period = date("2013-01-01").plusMonths(2L * i);
-            LocalDate monthEnd = period.plusMonths(2).minusDays(1);
-            sweepBenchmark(Integer.parseInt(sizes[i].strip()), period, monthEnd, line);
-        }
-        System.out.println(line);
-    }
-
-    /**
-     * {@code size} top-level accounts with an invoice of {@code period}, every hundredth unpaid and
-     * its warnings already sent, so that the run measures the termination sweep: the batches, the
-     * sessions ended and the termination e-mails. The rows are deleted afterwards.
-     */
-    private void sweepBenchmark(int size, LocalDate period, LocalDate date, StringBuilder line) {
-        String prefix = Names.unique("bench" + size) + "-";
-        env.store()
-                .execute(
-                        "INSERT INTO account (username, username_key, email, email_key, email_confirmed)"
-                                + " SELECT ? || g, ? || g, ? || g || '@bench.test', ? || g || '@bench.test', true"
-                                + " FROM generate_series(1, ?) g",
-                        prefix,
-                        prefix,
-                        prefix,
-                        prefix,
-                        size);
-        env.store()
-                .execute(
-                        "INSERT INTO bill_run (account_id, period, amount_due, due_date, paid_at)"
-                                + " SELECT id, ?, 10.00, ?, CASE WHEN row_number() OVER (ORDER BY id) % 100 = 0"
-                                + " THEN NULL ELSE now() END FROM account WHERE username_key LIKE ? || '%'",
-                        period, period.plusDays(14), prefix);
-        env.store()
-                .execute(
-                        "INSERT INTO billing_warning (bill_run_id, offset_days) SELECT b.id, 17 FROM bill_run b"
-                                + " JOIN account a ON a.id = b.account_id"
-                                + " WHERE a.username_key LIKE ? || '%' AND b.paid_at IS NULL",
-                        prefix);
-        int delinquent = size / 100;
-        assertThat(billing.preview(date).get("accounts")).hasSize(delinquent);
-        env.store().resetStatementStatistics();
-
-        long started = System.nanoTime();
-        JsonNode swept = billing.sweep(date);
-        long millis = (System.nanoTime() - started) / 1_000_000;
-
-        long statements = env.store().statementsSinceReset().data();
-        assertThat(swept.get("accountsTerminated").asInt()).isEqualTo(delinquent);
-        assertThat(status.count(
-                        "SELECT count(*) FROM account WHERE username_key LIKE ? || '%' AND status = 'terminated'",
-                        prefix))
-                .isEqualTo(delinquent);
-        line.append(" billing_sweep_ms_").append(size).append('=').append(millis);
-        line.append(" billing_sweep_terminated_").append(size).append('=').append(delinquent);
-        line.append(" billing_sweep_store_statements_").append(size).append('=').append(statements);
-        String accounts = "SELECT id FROM account WHERE username_key LIKE ? || '%'";
-        env.store().execute("DELETE FROM status_audit WHERE account_id IN (" + accounts + ")", prefix);
-        env.store().execute("DELETE FROM bill_run WHERE account_id IN (" + accounts + ")", prefix);
-        env.store().execute("DELETE FROM account WHERE username_key LIKE ? || '%'", prefix);
     }
 
     private static void sleep(Duration duration) {

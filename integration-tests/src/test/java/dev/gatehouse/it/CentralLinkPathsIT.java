@@ -197,8 +197,7 @@ class CentralLinkPathsIT {
     }
 
     private void ban(String email) {
-        env.store()
-                .execute("INSERT INTO email_ban (email_key, email, reason) VALUES (lower(?), ?, 'it')", email, email);
+        env.store().banEmail(email, "it");
     }
 
     private HttpResponse<String> adminLink(String username, String subject) {

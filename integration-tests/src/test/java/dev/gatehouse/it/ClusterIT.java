@@ -50,9 +50,14 @@ class ClusterIT {
 
     private static final String PASSWORD = "cluster-pass";
     private static final String BANNED_TITLE = "This account has been banned";
-    private static final Duration PROPAGATION = Duration.ofSeconds(1);
+    /**
+     * How long node B may keep accepting before the test gives up (a hang guard, not a goal: the
+     * delay is printed as a {@code gatehouse.cluster} figure and the bench reports it).
+     */
+    private static final Duration GIVE_UP = Duration.ofSeconds(60);
+
     private static final Duration POLL = Duration.ofMillis(50);
-    /** Password pages opened on node B before the ban, one per browser attempt after it. */
+    /** Password pages opened on node B before the ban, one per browser attempt after it; later attempts open their own. */
     private static final int BROWSER_ATTEMPTS = 15;
     /**
      * Delinquent accounts: more than the sweep's batch of 500, so that the rerun has accounts left
@@ -89,6 +94,11 @@ class ClusterIT {
         System.out.printf("gatehouse.cluster started 2 nodes in %d s%n", (System.nanoTime() - started) / 1_000_000_000);
         a = cluster.node("a");
         b = cluster.node("b");
+        // The harness waited for both nodes to see two members; printed, not asserted again.
+        System.out.printf(
+                "gatehouse.cluster members seen by A: %s, by B: %s%n",
+                cluster.members("a").map(String::valueOf).orElse("?"),
+                cluster.members("b").map(String::valueOf).orElse("?"));
         statusA = new StatusApi(a);
         statusB = new StatusApi(b);
     }
@@ -110,17 +120,9 @@ class ClusterIT {
     }
 
     @Test
-    @Order(1)
-    @DisplayName("both nodes see a cluster of two")
-    void clusterFormed() {
-        assertThat(cluster.members("a")).contains(2);
-        assertThat(cluster.members("b")).contains(2);
-    }
-
-    @Test
     @Order(2)
-    @DisplayName("a ban through node A: node B refuses the refresh token it issued, the direct grant and the browser"
-            + " password step within 1 s of the ban's answer")
+    @DisplayName("a ban through node A: node B then refuses the refresh token it issued, the direct grant and the"
+            + " browser password step (the delays printed)")
     void banPropagates() throws Exception {
         // One account per path, all in the banned subtree: a refused login of one user counts
         // toward Keycloak's brute-force quick-login check, which would lock that user's next path.
@@ -158,9 +160,11 @@ class ClusterIT {
                 answered,
                 () -> {
                     int next = attempt[0]++;
-                    assertThat(next)
-                            .as("password pages opened before the ban, all accepted")
-                            .isLessThan(BROWSER_ATTEMPTS);
+                    if (next >= BROWSER_ATTEMPTS) {
+                        BrowserClient browser = b.browser();
+                        browsers.add(browser);
+                        passwordPages.add(pagesB.identify(browser, browserName));
+                    }
                     Page result = browsers.get(next)
                             .submit(passwordPages
                                     .get(next)
@@ -177,9 +181,9 @@ class ClusterIT {
         System.out.printf(
                 "gatehouse.cluster ban on A, refused on B after: refresh %d ms, direct grant %d ms,"
                         + " browser password step %d ms (browser attempts %d)%n",
-                refreshRefused.get(10, TimeUnit.SECONDS),
-                grantRefused.get(10, TimeUnit.SECONDS),
-                browserRefused.get(10, TimeUnit.SECONDS),
+                refreshRefused.get(GIVE_UP.toSeconds() + 10, TimeUnit.SECONDS),
+                grantRefused.get(GIVE_UP.toSeconds() + 10, TimeUnit.SECONDS),
+                browserRefused.get(GIVE_UP.toSeconds() + 10, TimeUnit.SECONDS),
                 attempt[0]);
     }
 
@@ -194,19 +198,24 @@ class ClusterIT {
     }
 
     /**
-     * Polls a path of node B every {@link #POLL} until it refuses; fails when it still accepts an
-     * attempt started {@link #PROPAGATION} after the ban's answer. Returns the milliseconds from the
-     * answer to the refusal's response.
+     * Polls a path of node B every {@link #POLL} until it refuses, and then checks that it stays
+     * refused (the order: accepted before the ban, refused after, never accepted again). Fails only
+     * when B still accepts after {@link #GIVE_UP}. Returns the milliseconds from the ban's answer to
+     * the first refusal's response: a figure, printed by the caller.
      */
     private static long delayUntilRefused(long answered, BooleanSupplier refused, String path) {
         while (true) {
             long started = System.nanoTime() - answered;
             if (refused.getAsBoolean()) {
-                return (System.nanoTime() - answered) / 1_000_000;
+                long delay = (System.nanoTime() - answered) / 1_000_000;
+                assertThat(refused.getAsBoolean())
+                        .as(path + " on node B accepted again after refusing")
+                        .isTrue();
+                return delay;
             }
             assertThat(Duration.ofNanos(started))
-                    .as(path + " on node B still accepted after the ban")
-                    .isLessThan(PROPAGATION);
+                    .as(path + " on node B still accepted " + GIVE_UP + " after the ban")
+                    .isLessThan(GIVE_UP);
             sleep(POLL);
         }
     }
@@ -325,6 +334,50 @@ class ClusterIT {
             + " termination e-mail twice")
     void sweepFinishedAfterKill() throws Exception {
         String prefix = Names.unique("cluster-sweep");
+        seedDelinquents(prefix);
+        Map<String, UUID> controls = seedControls();
+
+        KilledSweep killed = sweepOnAUntilKilled(prefix);
+        long rerunStarted = System.nanoTime();
+        JsonNode rerun = new BillingApi(b, statusB.api()).sweep(SWEEP_DATE);
+        // B sends the notices A left on its executor, after the rerun's answer.
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> terminationNotices(prefix) >= DELINQUENT - NOTICES_IN_FLIGHT);
+        long rerunMillis = (System.nanoTime() - rerunStarted) / 1_000_000;
+        sleep(Duration.ofSeconds(2));
+
+        assertDelinquentsTerminated(prefix, rerun, killed);
+        assertControlsUntouched(controls);
+        SweepMails mails = assertMailsOnce(prefix, controls);
+        System.out.printf(
+                "gatehouse.cluster sweep of %s over %d delinquent accounts: A killed after %d ms with %d terminated"
+                        + " and %d termination e-mails sent; rerun on B in %d ms terminated %d; termination e-mails"
+                        + " %d of %d, warnings %d; prepared transactions left by the kill: %d%n",
+                SWEEP_DATE,
+                DELINQUENT,
+                killed.afterMillis(),
+                killed.terminated(),
+                killed.noticesSent(),
+                rerunMillis,
+                rerun.get("accountsTerminated").asInt(),
+                mails.notices(),
+                DELINQUENT,
+                mails.warnings(),
+                killed.preparedTransactions());
+    }
+
+    /** What node A left when it was killed during the sweep. */
+    private record KilledSweep(long afterMillis, int terminated, int noticesSent, int preparedTransactions) {}
+
+    /** The delinquent accounts' billing e-mails after the rerun. */
+    private record SweepMails(int notices, int warnings) {}
+
+    /**
+     * {@link #DELINQUENT} top-level accounts {@code <prefix>-<n>} with an unpaid invoice of the swept
+     * period, all but {@link #STILL_TO_WARN} of them warned already (set-based: hundreds of rows).
+     */
+    private void seedDelinquents(String prefix) {
         a.store()
                 .execute(
                         "INSERT INTO account (username, username_key, email, email_key, email_confirmed)"
@@ -335,13 +388,13 @@ class ClusterIT {
                         prefix,
                         prefix,
                         DELINQUENT);
-        String delinquent = " FROM account WHERE username_key LIKE '" + prefix + "-%'";
         a.store()
                 .execute(
                         "INSERT INTO bill_run (account_id, period, amount_due, due_date) SELECT id, ?, 10.00, ?"
-                                + delinquent,
+                                + " FROM account WHERE username_key LIKE ?",
                         SWEPT_PERIOD,
-                        SWEPT_PERIOD.plusDays(14));
+                        SWEPT_PERIOD.plusDays(14),
+                        prefix + "-%");
         a.store()
                 .execute(
                         "INSERT INTO billing_warning (bill_run_id, offset_days) SELECT b.id, 17 FROM bill_run b"
@@ -349,6 +402,13 @@ class ClusterIT {
                                 + " ORDER BY b.id OFFSET ?",
                         prefix + "-%",
                         STILL_TO_WARN);
+    }
+
+    /**
+     * Accounts the sweep must leave alone: one that paid, one invoiced for the current period, a
+     * banned one, and a sub-user with an invoice of its own under a parent without one.
+     */
+    private Map<String, UUID> seedControls() {
         BillingApi billingA = new BillingApi(a, statusA.api());
         Map<String, UUID> controls = new HashMap<>();
         for (String control : List.of("paid", "current", "banned", "parent", "sub")) {
@@ -367,8 +427,16 @@ class ClusterIT {
         billingA.invoice(controls.get("current"), SWEEP_DATE.withDayOfMonth(1), "10.00", SWEEP_DATE.withDayOfMonth(15));
         billingA.invoice(controls.get("banned"), SWEPT_PERIOD, "10.00", SWEPT_PERIOD.plusDays(14));
         billingA.invoice(controls.get("sub"), SWEPT_PERIOD, "10.00", SWEPT_PERIOD.plusDays(14));
-        String terminated = "SELECT count(*)" + delinquent + " AND status = 'terminated'";
+        return controls;
+    }
 
+    /**
+     * Starts the sweep on node A and kills A (SIGKILL) once the first termination e-mail arrived,
+     * while most are still to send: the sweep answers once its batches are terminated, the notices
+     * go out afterwards on A's executor.
+     */
+    private KilledSweep sweepOnAUntilKilled(String prefix) throws Exception {
+        BillingApi billingA = new BillingApi(a, statusA.api());
         long started = System.nanoTime();
         CompletableFuture<Integer> sweepOnA = CompletableFuture.supplyAsync(() -> {
             try {
@@ -378,8 +446,6 @@ class ClusterIT {
                 return -1;
             }
         });
-        // The sweep answers once its batches are terminated; the notices go out afterwards, on
-        // A's executor. Kill A once the first of them arrived, while most are still to send.
         await().atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(20))
                 .until(() -> terminationNotices(prefix) > 0);
@@ -388,34 +454,43 @@ class ClusterIT {
         assertThat(sweepOnA.get(10, TimeUnit.SECONDS))
                 .as("the sweep's answer: 200 if its batches were done, none if A died first")
                 .isIn(200, -1);
-        int terminatedByA = statusA.count(terminated);
-        Map<String, Tally> mailsByA = tallies();
-        assertThat(terminationNotices(prefix))
+        int noticesSent = terminationNotices(prefix);
+        assertThat(noticesSent)
                 .as("A must be killed with notices left to send; seed more accounts")
                 .isLessThan(DELINQUENT - NOTICES_IN_FLIGHT);
-        int preparedAfterKill = statusA.count("SELECT count(*) FROM pg_prepared_xacts");
+        return new KilledSweep(
+                killedAfter,
+                statusA.count(terminatedCount(prefix)),
+                noticesSent,
+                statusA.count("SELECT count(*) FROM pg_prepared_xacts"));
+    }
 
-        long rerunStarted = System.nanoTime();
-        JsonNode rerun = new BillingApi(b, statusB.api()).sweep(SWEEP_DATE);
-        // B sends the notices A left on its executor, after the rerun's answer.
-        await().atMost(Duration.ofSeconds(120))
-                .pollInterval(Duration.ofMillis(250))
-                .until(() -> terminationNotices(prefix) >= DELINQUENT - NOTICES_IN_FLIGHT);
-        long rerunMillis = (System.nanoTime() - rerunStarted) / 1_000_000;
-        sleep(Duration.ofSeconds(2));
+    private static String terminatedCount(String prefix) {
+        return "SELECT count(*) FROM account WHERE username_key LIKE '" + prefix + "-%'"
+                + " AND status = 'terminated' AND status_reason = 'billing' AND status_actor = 'system'";
+    }
 
-        assertThat(statusA.count(terminated))
-                .as("delinquent accounts terminated")
+    /** Every delinquent account terminated by the system for billing, the rerun doing what A left. */
+    private void assertDelinquentsTerminated(String prefix, JsonNode rerun, KilledSweep killed) {
+        assertThat(statusA.count(terminatedCount(prefix)))
+                .as("delinquent accounts terminated for billing by the system")
                 .isEqualTo(DELINQUENT);
-        assertThat(statusA.count(
-                        "SELECT count(*)" + delinquent + " AND status_reason = 'billing' AND status_actor = 'system'"))
-                .isEqualTo(DELINQUENT);
-        assertThat(rerun.get("accountsTerminated").asInt()).isEqualTo(DELINQUENT - terminatedByA);
+        assertThat(rerun.get("accountsTerminated").asInt()).isEqualTo(DELINQUENT - killed.terminated());
+    }
+
+    private void assertControlsUntouched(Map<String, UUID> controls) {
         for (String active : List.of("paid", "current", "parent", "sub")) {
             assertThat(status(controls.get(active))).as(active).isEqualTo("active");
         }
         assertThat(status(controls.get("banned"))).isEqualTo("banned");
+    }
 
+    /**
+     * No recipient got a warning or a termination twice; the delinquents still due got their last
+     * warning, and all but the notices in flight at the kill their termination e-mail; the controls
+     * got what their invoices call for.
+     */
+    private SweepMails assertMailsOnce(String prefix, Map<String, UUID> controls) {
         Map<String, Tally> mails = tallies();
         assertThat(mails.values())
                 .as("no recipient got a warning or a termination twice")
@@ -427,10 +502,6 @@ class ClusterIT {
                 .filter(entry -> entry.getKey().startsWith(prefix + "-"))
                 .map(Map.Entry::getValue)
                 .toList();
-        int noticesByA = mailsByA.entrySet().stream()
-                .filter(entry -> entry.getKey().startsWith(prefix + "-"))
-                .mapToInt(entry -> entry.getValue().terminations)
-                .sum();
         int notices =
                 delinquentMails.stream().mapToInt(tally -> tally.terminations).sum();
         int warnings =
@@ -454,21 +525,7 @@ class ClusterIT {
             assertThat(controlMails.get(warned).warnings).as(warned).isEqualTo(1);
             assertThat(controlMails.get(warned).terminations).as(warned).isZero();
         }
-        System.out.printf(
-                "gatehouse.cluster sweep of %s over %d delinquent accounts: A killed after %d ms with %d terminated"
-                        + " and %d termination e-mails sent; rerun on B in %d ms terminated %d; termination e-mails"
-                        + " %d of %d, warnings %d; prepared transactions left by the kill: %d%n",
-                SWEEP_DATE,
-                DELINQUENT,
-                killedAfter,
-                terminatedByA,
-                noticesByA,
-                rerunMillis,
-                rerun.get("accountsTerminated").asInt(),
-                notices,
-                DELINQUENT,
-                warnings,
-                preparedAfterKill);
+        return new SweepMails(notices, warnings);
     }
 
     private String status(UUID id) {

@@ -39,9 +39,12 @@ class RevocationOutboxIT {
     @DisplayName("a ban whose session step Keycloak's database refuses is listed as pending, keeps failing"
             + " while refused, and ends every session once the database accepts again, with no second ban")
     void banRetriedUntilSessionsEnd() {
-        String prefix = Names.unique("outbox");
-        UUID parent = account(prefix + "-parent", null);
-        UUID sub = account(prefix + "-sub", parent);
+        AccountTree tree = AccountTree.of(env, "outbox", PASSWORD);
+        tree.add("parent", null, tree.username("parent") + "@it.test")
+                .add("sub", "parent", tree.username("sub") + "@it.test");
+        String prefix = tree.prefix();
+        UUID parent = tree.id("parent");
+        UUID sub = tree.id("sub");
         String online = status.refreshToken(prefix + "-parent", PASSWORD, false);
         String offline = status.refreshToken(prefix + "-parent", PASSWORD, true);
         String subOnline = status.refreshToken(prefix + "-sub", PASSWORD, false);
@@ -107,7 +110,7 @@ class RevocationOutboxIT {
     @DisplayName("a ban whose sessions end at once leaves nothing pending; a reinstated termination drops its row")
     void nothingPendingAfterSuccess() {
         String prefix = Names.unique("outbox-ok");
-        UUID id = account(prefix, null);
+        UUID id = account(prefix);
         status.refreshToken(prefix, PASSWORD, false);
 
         HttpResponse<String> terminated = status.terminate(id, "manual");
@@ -133,7 +136,7 @@ class RevocationOutboxIT {
     @DisplayName("the pending list needs a Gatehouse role: a token without one gets 403")
     void listNeedsRole() {
         String username = Names.unique("outbox-plain");
-        account(username, null);
+        account(username);
         String token = Oidc.json(status.grant(username, PASSWORD, false).body())
                 .get("access_token")
                 .asText();
@@ -141,12 +144,11 @@ class RevocationOutboxIT {
         assertThat(answer.statusCode()).isIn(401, 403);
     }
 
-    private UUID account(String username, UUID parent) {
+    private UUID account(String username) {
         return env.store()
                 .account(username)
                 .email(username + "@it.test")
                 .password(PASSWORD)
-                .parent(parent)
                 .create();
     }
 

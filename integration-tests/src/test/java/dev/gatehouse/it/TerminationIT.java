@@ -2,11 +2,13 @@ package dev.gatehouse.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.testing.AccountStore;
 import dev.gatehouse.testing.GatehouseEnvironment;
 import dev.gatehouse.testing.GatehouseExtension;
 import dev.gatehouse.testing.Oidc;
 import dev.gatehouse.testing.Page;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
@@ -30,27 +32,28 @@ class TerminationIT {
         this.pages = new LoginPages(env);
     }
 
-    private UUID account(String username, UUID parent) {
+    private UUID account(String username) {
         return env.store()
                 .account(username)
                 .email(username + "@it.test")
                 .password(PASSWORD)
-                .parent(parent)
                 .create();
     }
 
-    private int count(String sql, Object... binds) {
-        return status.count(sql, binds);
+    private AccountStore.AccountRow row(UUID id) {
+        return env.store().row(id).orElseThrow();
     }
 
     @Test
     @DisplayName("terminate → terminated page, tokens refused, sub-users too; reinstate 409 while last month is"
             + " unpaid, 200 once paid, and everyone logs in again")
     void terminateAndReinstate() {
-        String parentName = Names.unique("owner");
-        UUID parent = account(parentName, null);
-        String subName = Names.unique("owner-sub");
-        account(subName, parent);
+        AccountTree tree = AccountTree.of(env, "owner", PASSWORD);
+        tree.add("parent", null, tree.username("parent") + "@it.test")
+                .add("sub", "parent", tree.username("sub") + "@it.test");
+        UUID parent = tree.id("parent");
+        String parentName = tree.username("parent");
+        String subName = tree.username("sub");
         String refresh = status.refreshToken(parentName, PASSWORD, false);
         String subRefresh = status.refreshToken(subName, PASSWORD, false);
 
@@ -58,11 +61,9 @@ class TerminationIT {
 
         assertThat(terminated.statusCode()).as(terminated.body()).isEqualTo(200);
         assertThat(Oidc.json(terminated.body()).get("changed").asBoolean()).isTrue();
-        assertThat(count(
-                        "SELECT count(*) FROM account WHERE id = ? AND status = 'terminated'"
-                                + " AND status_reason = 'unpaid invoice'",
-                        parent))
-                .isEqualTo(1);
+        assertThat(tree.row("parent").status() + "/" + tree.row("parent").statusReason())
+                .isEqualTo("terminated/unpaid invoice");
+        assertThat(tree.status("sub")).as("a sub-user keeps its own status").isEqualTo("active");
         Page page = pages.login(env.browser(), parentName, PASSWORD);
         assertThat(page.body()).contains(TERMINATED_TITLE);
         Page subPage = pages.login(env.browser(), subName, PASSWORD);
@@ -77,24 +78,20 @@ class TerminationIT {
         assertThat(status.sessions(parentName)).isEmpty();
         assertThat(status.grant(subName, PASSWORD, false).statusCode()).isEqualTo(400);
         assertThat(status.terminate(parent, "again").statusCode()).isEqualTo(200);
-        assertThat(count("SELECT count(*) FROM status_audit WHERE account_id = ?", parent))
+        assertThat(env.store().audit(parent))
                 .as("terminating twice audits once")
-                .isEqualTo(1);
+                .containsExactly("active>terminated/admin@master/unpaid invoice/2");
 
-        env.store()
-                .execute(
-                        "INSERT INTO bill_run (account_id, period, amount_due, due_date) VALUES"
-                                + " (?, CAST(date_trunc('month', current_date) - interval '1 month' AS date), 42.50,"
-                                + " CAST(date_trunc('month', current_date) - interval '1 month' AS date) + 14),"
-                                + " (?, CAST(date_trunc('month', current_date) AS date), 10.00,"
-                                + " CAST(date_trunc('month', current_date) AS date) + 14)",
-                        parent,
-                        parent);
-        String invoice = env.store()
-                .queryString(
-                        "SELECT id::text FROM bill_run WHERE account_id = ? AND period < date_trunc('month', current_date)",
-                        parent)
-                .orElseThrow();
+        BillingApi billing = new BillingApi(env, status.api());
+        LocalDate thisMonth = LocalDate.parse(env.store()
+                .queryString("SELECT CAST(date_trunc('month', current_date) AS date)::text")
+                .orElseThrow());
+        long invoice = billing.invoice(
+                parent,
+                thisMonth.minusMonths(1),
+                "42.50",
+                thisMonth.minusMonths(1).plusDays(14));
+        billing.invoice(parent, thisMonth, "10.00", thisMonth.plusDays(14));
 
         HttpResponse<String> unpaid = status.reinstate(parent);
 
@@ -103,7 +100,7 @@ class TerminationIT {
         assertThat(message).contains("Invoice " + invoice).contains("42.50").contains("unpaid");
         assertThat(status.grant(parentName, PASSWORD, false).statusCode()).isEqualTo(400);
 
-        env.store().execute("UPDATE bill_run SET paid_at = now() WHERE id = CAST(? AS bigint)", invoice);
+        billing.pay(invoice);
         HttpResponse<String> reinstated = status.reinstate(parent);
 
         assertThat(reinstated.statusCode()).as(reinstated.body()).isEqualTo(200);
@@ -112,11 +109,7 @@ class TerminationIT {
         assertThat(status.grant(subName, PASSWORD, false).statusCode()).isEqualTo(200);
         assertThat(pages.login(env.browser(), parentName, PASSWORD).redirectParameter("code"))
                 .isPresent();
-        assertThat(count(
-                        "SELECT count(*) FROM status_audit WHERE account_id = ? AND new_status = 'active'"
-                                + " AND old_status = 'terminated' AND actor = 'admin@master'",
-                        parent))
-                .isEqualTo(1);
+        assertThat(env.store().audit(parent)).last().asString().startsWith("terminated>active/admin@master/");
         assertThat(status.adminEvents("gatehouse/accounts/" + parent + "/terminate"))
                 .hasSize(1);
         assertThat(status.adminEvents("gatehouse/accounts/" + parent + "/reinstate"))
@@ -127,8 +120,11 @@ class TerminationIT {
     @Test
     @DisplayName("sub-users cannot be terminated on their own; reinstating an active account changes nothing")
     void refusals() {
-        UUID parent = account(Names.unique("top"), null);
-        UUID sub = account(Names.unique("top-sub"), parent);
+        AccountTree tree = AccountTree.of(env, "top", PASSWORD);
+        tree.add("parent", null, tree.username("parent") + "@it.test")
+                .add("sub", "parent", tree.username("sub") + "@it.test");
+        UUID parent = tree.id("parent");
+        UUID sub = tree.id("sub");
 
         HttpResponse<String> subTerminated = status.terminate(sub, "billing");
         HttpResponse<String> activeReinstated = status.reinstate(parent);
@@ -138,19 +134,19 @@ class TerminationIT {
         assertThat(activeReinstated.statusCode()).isEqualTo(200);
         assertThat(Oidc.json(activeReinstated.body()).get("changed").asBoolean())
                 .isFalse();
-        assertThat(count("SELECT count(*) FROM status_audit WHERE account_id IN (?, ?)", parent, sub))
-                .isZero();
+        assertThat(env.store().audit(parent)).isEmpty();
+        assertThat(env.store().audit(sub)).isEmpty();
     }
 
     @Test
     @DisplayName("Admin API: no token 401, without gatehouse-support 403, unknown id 404, bad body 400")
     void adminApiErrors() {
-        UUID target = account(Names.unique("tgt"), null);
+        UUID target = account(Names.unique("tgt"));
         String trustSafety = Names.unique("ts-only");
-        account(trustSafety, null);
+        account(trustSafety);
         status.api().grantRealmRole(trustSafety, "gatehouse-trust-safety");
         String support = Names.unique("sup");
-        account(support, null);
+        account(support);
         status.api().grantRealmRole(support, "gatehouse-support");
         String body = "{\"reason\":\"x\"}";
         String tsToken = status.api().userToken(trustSafety, PASSWORD);
@@ -169,18 +165,14 @@ class TerminationIT {
             assertThat(response.statusCode()).as(bad).isEqualTo(400);
             assertThat(Oidc.json(response.body()).get("errorMessage").asText()).isNotBlank();
         }
-        assertThat(count("SELECT count(*) FROM account WHERE id = ? AND status = 'active'", target))
-                .isEqualTo(1);
+        assertThat(row(target).status()).isEqualTo("active");
 
         String supportToken = status.api().userToken(support, PASSWORD);
         assertThat(status.post(target, "terminate", body, supportToken).statusCode())
                 .isEqualTo(200);
         assertThat(status.post(target, "reinstate", null, supportToken).statusCode())
                 .isEqualTo(200);
-        assertThat(count(
-                        "SELECT count(*) FROM account WHERE id = ? AND status = 'active' AND status_actor = ?",
-                        target,
-                        support + "@gatehouse"))
-                .isEqualTo(1);
+        assertThat(row(target).status() + "/" + row(target).statusActor())
+                .isEqualTo("active/" + support + "@gatehouse");
     }
 }

@@ -9,7 +9,6 @@ import dev.gatehouse.testing.GatehouseExtension;
 import dev.gatehouse.testing.Page;
 import java.util.List;
 import java.util.Map;
-import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,36 +39,27 @@ class TroubleshootingIT {
     @Test
     @DisplayName("has one section per reason of the article, each with its stable anchor, in the login theme")
     void sections() {
-        Page page = fresh().get(url);
+        TroubleshootingPage page = TroubleshootingPage.open(env, fresh(), null);
 
-        assertThat(page.status()).isEqualTo(200);
-        assertThat(page.document().select("section.gatehouse-reason").eachAttr("id"))
-                .containsExactlyElementsOf(ANCHORS);
-        assertThat(page.document().selectFirst("#billing-terminated").text()).contains("last week of each month");
-        assertThat(page.body()).contains("/resources/").contains("login/gatehouse");
-        assertThat(page.document().select(".gatehouse-highlighted")).isEmpty();
+        assertThat(page.sections()).containsExactlyElementsOf(ANCHORS);
+        assertThat(page.sectionText("billing-terminated")).contains("last week of each month");
+        assertThat(page.page().body()).contains("/resources/").contains("login/gatehouse");
+        assertThat(page.highlighted()).isEmpty();
     }
 
     @Test
     @DisplayName("?reason= highlights its section; an unknown or hostile reason highlights nothing and is not echoed")
     void highlight() {
-        Page highlighted = fresh().get(url + "?reason=billing-terminated");
-        Page hostile = fresh().get(url + "?reason=%3Cscript%3Ealert(1)%3C/script%3E");
+        TroubleshootingPage highlighted = TroubleshootingPage.open(env, fresh(), "billing-terminated");
+        TroubleshootingPage hostile = TroubleshootingPage.open(env, fresh(), "%3Cscript%3Ealert(1)%3C/script%3E");
 
-        Element section = highlighted.document().selectFirst(".gatehouse-highlighted");
-        assertThat(section).isNotNull();
-        assertThat(section.id()).isEqualTo("billing-terminated");
-        assertThat(highlighted
-                        .document()
-                        .selectFirst("section.gatehouse-reason")
-                        .id())
+        assertThat(highlighted.highlighted()).contains("billing-terminated");
+        assertThat(highlighted.sections().get(0))
                 .as("the marked section comes first, in view without scrolling or JavaScript")
                 .isEqualTo("billing-terminated");
-        assertThat(highlighted.document().select("section.gatehouse-reason").eachAttr("id"))
-                .containsExactlyInAnyOrderElementsOf(ANCHORS);
-        assertThat(hostile.status()).isEqualTo(200);
-        assertThat(hostile.document().select(".gatehouse-highlighted")).isEmpty();
-        assertThat(hostile.body()).doesNotContain("alert(1)");
+        assertThat(highlighted.sections()).containsExactlyInAnyOrderElementsOf(ANCHORS);
+        assertThat(hostile.highlighted()).isEmpty();
+        assertThat(hostile.page().body()).doesNotContain("alert(1)");
     }
 
     @Test

@@ -48,28 +48,24 @@ class UnconfirmedIT {
         assertThat(wrong.text()).doesNotContain(Signups.UNCONFIRMED);
 
         BrowserClient browser = env.browser();
-        Page unconfirmed = browser.submit(
+        Page answer = browser.submit(
                 pages.identify(browser, username).form(LoginPages.FORM).fill("password", "uc-pass"));
-        assertThat(unconfirmed.status()).isEqualTo(403);
-        assertThat(unconfirmed.text()).contains(Signups.UNCONFIRMED).contains(email);
-        assertThat(unconfirmed
-                        .document()
-                        .selectFirst("#gatehouse-troubleshooting-link")
-                        .attr("href"))
-                .endsWith("#email-not-confirmed");
-        assertThat(unconfirmed.redirectParameter("code")).isEmpty();
+        assertThat(answer.status()).isEqualTo(403);
+        UnconfirmedPage unconfirmed = UnconfirmedPage.of(answer);
+        assertThat(answer.text()).contains(email);
+        assertThat(unconfirmed.troubleshootingLink()).endsWith("#email-not-confirmed");
 
-        Page page = unconfirmed;
         for (int resend = 1; resend <= 3; resend++) {
-            page = browser.submit(page.form("#gatehouse-resend-form"));
-            assertThat(page.status()).as(page.body()).isEqualTo(200);
-            assertThat(page.document().selectFirst("#gatehouse-resend-sent").text())
+            Page sent = unconfirmed.resend(browser);
+            assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+            assertThat(UnconfirmedPage.sentNotice(sent))
                     .isEqualTo("A new confirmation link is on its way to " + email + ".");
             Signups.confirmationMail(env, email, resend);
+            unconfirmed = UnconfirmedPage.of(sent);
         }
-        Page refused = browser.submit(page.form("#gatehouse-resend-form"));
+        Page refused = unconfirmed.resend(browser);
         assertThat(refused.status()).isEqualTo(429);
-        assertThat(refused.document().selectFirst("#gatehouse-resend-refused").text())
+        assertThat(UnconfirmedPage.refusedNotice(refused))
                 .startsWith("You have asked for several confirmation links already.");
         assertThat(env.mail().messagesTo(email)).hasSize(3);
 

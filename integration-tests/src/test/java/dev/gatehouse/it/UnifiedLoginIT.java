@@ -3,6 +3,7 @@ package dev.gatehouse.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatehouse.testing.AccountStore;
 import dev.gatehouse.testing.BrowserClient;
 import dev.gatehouse.testing.GatehouseEnvironment;
 import dev.gatehouse.testing.GatehouseExtension;
@@ -100,8 +101,10 @@ class UnifiedLoginIT {
         Page linked = browser.submit(confirm.form(LoginPages.FORM).fill("password", "legacy-pass"));
 
         assertThat(preferredUsername(linked)).isEqualTo(username);
-        assertThat(env.store().queryString("SELECT central_subject FROM account WHERE email_key = ?", email))
-                .contains(subject);
+        assertThat(env.store().rowsByEmail(email))
+                .singleElement()
+                .extracting(AccountStore.AccountRow::centralSubject)
+                .isEqualTo(subject);
         assertThat(env.store().passwordHash(username)).isEmpty();
         Page next = pages.identify(env.browser(), username);
         assertThat(next.uri().getPath()).startsWith("/realms/console/");
@@ -130,10 +133,14 @@ class UnifiedLoginIT {
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.text()).contains("cannot be linked automatically");
         assertThat(refused.leftServerTo()).isEmpty();
-        assertThat(env.store().queryString("SELECT count(*) FROM account WHERE email_key = ?", email))
-                .contains("1");
-        assertThat(env.store().queryString("SELECT central_subject FROM account WHERE email_key = ?", email))
-                .isEmpty();
+        assertThat(troubleshootingLink(refused))
+                .as("the refused-link page links to its troubleshooting section (P3.3)")
+                .isEqualTo(env.baseUrl()
+                        + "/realms/gatehouse/gatehouse/troubleshooting?reason=email-not-confirmed#email-not-confirmed");
+        assertThat(env.store().rowsByEmail(email))
+                .singleElement()
+                .extracting(AccountStore.AccountRow::centralSubject)
+                .isNull();
     }
 
     @Test
@@ -147,10 +154,8 @@ class UnifiedLoginIT {
             Page back = centralLogin(env.browser(), name, "central-pass");
 
             assertThat(preferredUsername(back)).isEqualTo(name);
-            assertThat(env.store()
-                            .queryString(
-                                    "SELECT email_confirmed::text FROM account WHERE central_subject = ?", subject))
-                    .contains(String.valueOf(verified));
+            assertThat(env.store().rowByCentralSubject(subject).orElseThrow().emailConfirmed())
+                    .isEqualTo(verified);
         }
     }
 
@@ -160,9 +165,7 @@ class UnifiedLoginIT {
         // An address nobody in the store has, banned: the first central login must not create an account.
         String fresh = Names.unique("banned-new");
         String freshEmail = fresh + "@banned.test";
-        env.store()
-                .execute(
-                        "INSERT INTO email_ban (email_key, email, reason) VALUES (?, ?, 'it')", freshEmail, freshEmail);
+        env.store().banEmail(freshEmail, "it");
         central.create(fresh, freshEmail, true, "central-pass");
 
         Page refused = centralLogin(env.browser(), fresh, "central-pass");
@@ -170,8 +173,10 @@ class UnifiedLoginIT {
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.text()).contains("This sign-in cannot be completed");
         assertThat(refused.leftServerTo()).isEmpty();
-        assertThat(env.store().queryString("SELECT count(*) FROM account WHERE email_key = ?", freshEmail))
-                .contains("0");
+        assertThat(troubleshootingLink(refused))
+                .as("the refused sign-in page links to the troubleshooting page (P3.3)")
+                .isEqualTo(env.baseUrl() + "/realms/gatehouse/gatehouse/troubleshooting");
+        assertThat(env.store().rowsByEmail(freshEmail)).isEmpty();
 
         // A store account banned through the Admin API: its address cannot be linked either.
         String username = Names.unique("banned-link");
@@ -188,10 +193,8 @@ class UnifiedLoginIT {
 
         assertThat(linkRefused.status()).isEqualTo(403);
         assertThat(linkRefused.leftServerTo()).isEmpty();
-        assertThat(env.store().queryString("SELECT central_subject FROM account WHERE id = ?", id))
-                .isEmpty();
-        assertThat(env.store().queryString("SELECT count(*) FROM account WHERE email_key = ?", email))
-                .contains("1");
+        assertThat(env.store().row(id).orElseThrow().centralSubject()).isNull();
+        assertThat(env.store().rowsByEmail(email)).hasSize(1);
     }
 
     @Test
@@ -215,12 +218,9 @@ class UnifiedLoginIT {
         assertThat(confirm.form(LoginPages.FORM).value("username")).isEqualTo(victim);
         Page wrong = env.browser().submit(confirm.form(LoginPages.FORM).fill("password", "central-pass"));
         assertThat(wrong.redirectParameter("code")).isEmpty();
-        assertThat(env.store().queryString("SELECT count(*) FROM account WHERE email_key = ?", victim))
-                .contains("0");
-        assertThat(env.store().queryString("SELECT count(*) FROM account WHERE central_subject = ?", subject))
-                .contains("0");
-        assertThat(env.store().queryString("SELECT central_subject FROM account WHERE id = ?", victimId))
-                .isEmpty();
+        assertThat(env.store().rowsByEmail(victim)).isEmpty();
+        assertThat(env.store().rowByCentralSubject(subject)).isEmpty();
+        assertThat(env.store().row(victimId).orElseThrow().centralSubject()).isNull();
 
         Page victimLogin = pages.login(env.browser(), victim, "victim-pass");
         assertThat(preferredUsername(victimLogin)).isEqualTo(victim);
@@ -245,5 +245,11 @@ class UnifiedLoginIT {
         return Oidc.claims(Oidc.json(tokens.body()).get("id_token").asText())
                 .get("preferred_username")
                 .asText();
+    }
+
+    private static String troubleshootingLink(Page page) {
+        var link = page.document().selectFirst("#gatehouse-troubleshooting-link");
+        assertThat(link).as(page.body()).isNotNull();
+        return link.attr("href");
     }
 }

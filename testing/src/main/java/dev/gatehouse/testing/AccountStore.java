@@ -67,6 +67,122 @@ public final class AccountStore {
         return queryString("SELECT password_hash FROM account WHERE username_key = ?", Identifiers.key(username));
     }
 
+    /**
+     * One account row as the store holds it, read by its username key: what ITs assert instead of
+     * writing their own SQL.
+     */
+    public record AccountRow(
+            UUID id,
+            String username,
+            String email,
+            boolean emailConfirmed,
+            boolean hasPassword,
+            String status,
+            String statusReason,
+            String statusActor,
+            UUID parentId,
+            String centralSubject) {}
+
+    private static final String ROW_COLUMNS = "id, username, email, email_confirmed, password_hash IS NOT NULL,"
+            + " status, status_reason, status_actor, parent_id, central_subject";
+
+    /** The account whose username key is that of {@code username}, if any. */
+    public Optional<AccountRow> row(String username) {
+        return rowWhere("username_key = ?", Identifiers.key(username));
+    }
+
+    /** The account with that id, if any. */
+    public Optional<AccountRow> row(UUID id) {
+        return rowWhere("id = ?", id);
+    }
+
+    /** The account linked to that central identity, if any. */
+    public Optional<AccountRow> rowByCentralSubject(String subject) {
+        return rowWhere("central_subject = ?", subject);
+    }
+
+    /** Puts an address on the ban list, as a ban does (SPEC P7.2). */
+    public void banEmail(String email, String reason) {
+        execute(
+                "INSERT INTO email_ban (email_key, email, reason) VALUES (?, ?, ?)",
+                Identifiers.key(email),
+                email,
+                reason);
+    }
+
+    /** The accounts whose e-mail key is that of {@code email}, ordered by username. */
+    public java.util.List<AccountRow> rowsByEmail(String email) {
+        return rowsWhere("email_key = ? ORDER BY username", Identifiers.key(email));
+    }
+
+    /** The account {@code root} and all its descendants (sub-users at any depth), ordered by username. */
+    public java.util.List<AccountRow> subtree(UUID root) {
+        return rowsWhere(
+                "id IN (WITH RECURSIVE tree(id) AS (SELECT ?::uuid UNION ALL"
+                        + " SELECT a.id FROM account a JOIN tree t ON a.parent_id = t.id) SELECT id FROM tree)"
+                        + " ORDER BY username",
+                root);
+    }
+
+    /**
+     * The account's status audit, oldest first, one {@code old>new/actor/reason/cascaded} line per
+     * row (reason empty when none).
+     */
+    public java.util.List<String> audit(UUID account) {
+        String sql = "SELECT old_status || '>' || new_status || '/' || actor || '/' || coalesce(reason, '') || '/'"
+                + " || cascaded_count FROM status_audit WHERE account_id = ? ORDER BY id";
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        try (Connection connection = dataSource().getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, account);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    lines.add(rows.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return lines;
+    }
+
+    /** A count by a query of the caller's, for rows the readers above do not cover. */
+    public long count(String sql, Object... binds) {
+        return Long.parseLong(queryString(sql, binds).orElse("0"));
+    }
+
+    private Optional<AccountRow> rowWhere(String condition, Object bind) {
+        java.util.List<AccountRow> rows = rowsWhere(condition, bind);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    private java.util.List<AccountRow> rowsWhere(String condition, Object bind) {
+        String sql = "SELECT " + ROW_COLUMNS + " FROM account WHERE " + condition;
+        java.util.List<AccountRow> found = new java.util.ArrayList<>();
+        try (Connection connection = dataSource().getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, bind);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    found.add(new AccountRow(
+                            rows.getObject(1, UUID.class),
+                            rows.getString(2),
+                            rows.getString(3),
+                            rows.getBoolean(4),
+                            rows.getBoolean(5),
+                            rows.getString(6),
+                            rows.getString(7),
+                            rows.getString(8),
+                            rows.getObject(9, UUID.class),
+                            rows.getString(10)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return found;
+    }
+
     public int countAccounts() {
         return Integer.parseInt(queryString("SELECT count(*) FROM account").orElseThrow());
     }

@@ -1,4 +1,5 @@
 <#import "template.ftl" as layout>
+<#import "gatehouse-links.ftl" as links>
 <@layout.registrationLayout displayMessage=false; section>
     <#if section = "header">
         ${msg("gatehouse.confirmationFailedTitle")}
@@ -18,6 +19,7 @@
             <#else>
                 <p><a id="gatehouse-login-link" href="${loginUrl}">${msg("doLogIn")}</a></p>
             </#if>
+            <@links.troubleshooting/>
         </div>
     </#if>
 </@layout.registrationLayout>

@@ -1,10 +1,12 @@
 package dev.gatehouse.federation;
 
 import dev.gatehouse.domain.Account;
+import dev.gatehouse.domain.AccountStatus;
 import dev.gatehouse.store.AccountRepository;
 import dev.gatehouse.store.AccountSearch;
 import dev.gatehouse.store.AccountStoreUnavailableException;
 import dev.gatehouse.store.PasswordHasher;
+import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,10 +20,12 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
+import org.keycloak.services.ErrorResponse;
 import org.keycloak.storage.StorageId;
 import org.keycloak.storage.UserStorageProvider;
 import org.keycloak.storage.user.UserLookupProvider;
 import org.keycloak.storage.user.UserQueryProvider;
+import org.keycloak.storage.user.UserRegistrationProvider;
 
 /**
  * The account store as a user federation provider: lookups, admin search, and the legacy bcrypt
@@ -33,7 +37,8 @@ public final class AccountsStorageProvider
                 UserLookupProvider,
                 UserQueryProvider,
                 CredentialInputValidator,
-                CredentialInputUpdater {
+                CredentialInputUpdater,
+                UserRegistrationProvider {
 
     private static final int DEFAULT_PAGE_SIZE = 100;
 
@@ -41,6 +46,9 @@ public final class AccountsStorageProvider
     static final String PASSWORD_CHANGED = "password_changed";
 
     private static final String ADMIN_ACTOR = "admin";
+
+    /** The Admin API's answer to a reactivation of a banned account, the same on this path (SPEC P7.2). */
+    private static final String BANNED_MESSAGE = "Banned accounts cannot be reactivated";
 
     private final KeycloakSession session;
     private final ComponentModel model;
@@ -62,6 +70,32 @@ public final class AccountsStorageProvider
                 .flatMap(this::account)
                 .map(account -> adapt(realm, account))
                 .orElse(null);
+    }
+
+    /**
+     * Store accounts are created by signup and the central login, never through Keycloak: a user the
+     * admin console or an import adds is Keycloak's own, as without this provider.
+     */
+    @Override
+    public UserModel addUser(RealmModel realm, String username) {
+        return null;
+    }
+
+    /**
+     * A store account is never deleted through Keycloak (the admin console, a partial import's
+     * overwrite): the store is the system of record, and a banned account must not come back as a
+     * fresh user of its name (SPEC P7.2). Without this, Keycloak answered 500 ("Could not resolve
+     * UserRegistrationProvider").
+     */
+    @Override
+    public boolean removeUser(RealmModel realm, UserModel user) {
+        boolean banned = storeAccount(user)
+                .map(account -> account.effectiveStatus() == AccountStatus.BANNED)
+                .orElse(false);
+        throw banned
+                ? ErrorResponse.error(BANNED_MESSAGE, Response.Status.CONFLICT)
+                : ErrorResponse.error(
+                        "Gatehouse accounts are managed in the account store", Response.Status.BAD_REQUEST);
     }
 
     @Override

@@ -5,7 +5,6 @@ import dev.gatehouse.domain.Account;
 import dev.gatehouse.federation.GatehouseAccounts;
 import dev.gatehouse.store.AccountRepository;
 import dev.gatehouse.store.AccountStoreUnavailableException;
-import jakarta.ws.rs.core.Response;
 import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.UUID;
@@ -87,8 +86,7 @@ final class CentralAccount extends BrokerLoginStep {
 
     private static void refuse(AuthenticationFlowContext context, String message) {
         context.getEvent().error("gatehouse_central_link_refused");
-        Response page = context.form().setError(message).createErrorPage(Response.Status.FORBIDDEN);
-        context.forceChallenge(page);
+        CentralRefusalPage.challenge(context, message);
     }
 
     /** The central username, or a variant of it when a store account or pending signup has it. */

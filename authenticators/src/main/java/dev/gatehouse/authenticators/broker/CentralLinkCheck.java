@@ -2,7 +2,6 @@ package dev.gatehouse.authenticators.broker;
 
 import dev.gatehouse.authenticators.CentralIdentity;
 import dev.gatehouse.authenticators.StatelessAuthenticator;
-import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.broker.util.PostBrokerLoginConstants;
@@ -56,8 +55,7 @@ final class CentralLinkCheck implements StatelessAuthenticator {
                 .detail(Details.IDENTITY_PROVIDER, alias)
                 .detail(CentralLinkGuard.DETAIL_REASON, decision.name())
                 .error(CentralLinkGuard.ERROR);
-        Response page = context.form().setError(CentralAccount.REFUSED).createErrorPage(Response.Status.FORBIDDEN);
-        context.forceChallenge(page);
+        CentralRefusalPage.challenge(context, CentralAccount.REFUSED);
     }
 
     @Override

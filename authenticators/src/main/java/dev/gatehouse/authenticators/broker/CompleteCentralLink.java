@@ -6,7 +6,6 @@ import dev.gatehouse.federation.GatehouseAccounts;
 import dev.gatehouse.federation.SecondFactors;
 import dev.gatehouse.store.AccountRepository;
 import dev.gatehouse.store.AccountStoreUnavailableException;
-import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -73,8 +72,7 @@ final class CompleteCentralLink extends BrokerLoginStep {
 
     private static void refuse(AuthenticationFlowContext context) {
         context.getEvent().error("gatehouse_central_link_refused");
-        Response page = context.form().setError(CentralAccount.REFUSED).createErrorPage(Response.Status.FORBIDDEN);
-        context.forceChallenge(page);
+        CentralRefusalPage.challenge(context, CentralAccount.REFUSED);
     }
 
     @Override

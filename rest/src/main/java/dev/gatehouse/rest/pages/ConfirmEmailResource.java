@@ -171,6 +171,7 @@ public final class ConfirmEmailResource {
                 .setAttribute("signupLink", kind != ConfirmationToken.Kind.ACCOUNT)
                 .setAttribute("loginUrl", RealmUrls.viaAccountConsole(session, realm, "auth"))
                 .setAttribute("signupUrl", RealmUrls.viaAccountConsole(session, realm, "registrations"))
+                .setAttribute("troubleshootingUrl", RealmUrls.troubleshooting(session, realm, "email-not-confirmed"))
                 .createForm(FAILED);
     }
 }
