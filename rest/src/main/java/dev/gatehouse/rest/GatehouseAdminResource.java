@@ -2,6 +2,7 @@ package dev.gatehouse.rest;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.rest.admin.setup.GatehouseSetupResource;
 import dev.gatehouse.storage.GatehouseAccounts;
 import dev.gatehouse.store.Account;
 import dev.gatehouse.store.AccountSearch;
@@ -292,6 +293,12 @@ public final class GatehouseAdminResource {
                 IdentifierCollisions.json(
                                 new IdentifierCollisionRepository(GatehouseAccounts.store(session)).list(from, limit))
                         .toString()));
+    }
+
+    /** Applies Gatehouse to this realm, or takes it out again (issue 18): realm administrators only. */
+    @Path("setup")
+    public GatehouseSetupResource setup() {
+        return new GatehouseSetupResource(session, realm, auth, adminEvent);
     }
 
     private AccountStatusManagement status() {
