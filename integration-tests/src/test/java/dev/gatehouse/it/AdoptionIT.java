@@ -9,7 +9,11 @@ import dev.gatehouse.testing.GatehouseEnvironment;
 import dev.gatehouse.testing.GatehouseExtension;
 import dev.gatehouse.testing.Oidc;
 import dev.gatehouse.testing.Page;
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -50,6 +55,7 @@ class AdoptionIT {
     void removeRealms() {
         admin.delete("/realms/acme");
         admin.delete("/realms/acme-refusals");
+        admin.delete("/realms/acme-doc");
     }
 
     @Test
@@ -132,6 +138,32 @@ class AdoptionIT {
         Page done = after.submit(login.form(FORM).fill("username", "alice").fill("password", "alice-pass"));
         assertThat(preferredUsername(realm, done)).isEqualTo("alice");
         assertThat(credential(localId)).containsExactly(credentialBefore);
+    }
+
+    @Test
+    @DisplayName("docs/install-existing-realm.md: its commands, run as written, set up a realm and take it out")
+    void documentedCommands() throws IOException, InterruptedException {
+        Assumptions.assumeTrue(
+                Files.isExecutable(Path.of("/usr/bin/jq")) && Files.isExecutable(Path.of("/usr/bin/curl")),
+                "the install guide's commands need curl and jq (apt-get install -y curl jq)");
+        String storeUser = Names.unique("doc-store");
+        env.store()
+                .account(storeUser)
+                .email(storeUser + "@it.test")
+                .password("doc-pass")
+                .create();
+        Path script = Files.createTempFile("install-existing-realm", ".sh");
+        Files.writeString(script, DocExamples.shellBlocks(Path.of("..", "docs", "install-existing-realm.md")));
+        ProcessBuilder bash =
+                new ProcessBuilder("bash", "-euo", "pipefail", script.toString()).redirectErrorStream(true);
+        bash.environment()
+                .putAll(Map.of(
+                        "KC", env.baseUrl(), "REALM", "acme-doc", "STORE_USER", storeUser, "STORE_PASS", "doc-pass"));
+        Process process = bash.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isZero();
+        assertThat(output).contains("create federation component", "remove federation component");
+        assertThat(admin.get("/realms/acme-doc").statusCode()).isEqualTo(404);
     }
 
     @Test

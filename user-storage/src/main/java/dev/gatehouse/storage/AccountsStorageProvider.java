@@ -5,6 +5,7 @@ import dev.gatehouse.store.AccountRepository;
 import dev.gatehouse.store.AccountSearch;
 import dev.gatehouse.store.AccountStoreUnavailableException;
 import dev.gatehouse.store.PasswordHasher;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,6 +23,9 @@ import org.keycloak.storage.StorageId;
 import org.keycloak.storage.UserStorageProvider;
 import org.keycloak.storage.user.UserLookupProvider;
 import org.keycloak.storage.user.UserQueryProvider;
+import org.keycloak.userprofile.AttributeMetadata;
+import org.keycloak.userprofile.UserProfileDecorator;
+import org.keycloak.userprofile.UserProfileMetadata;
 
 /**
  * The account store as a user federation provider: lookups, admin search, and the legacy bcrypt
@@ -33,7 +37,8 @@ public final class AccountsStorageProvider
                 UserLookupProvider,
                 UserQueryProvider,
                 CredentialInputValidator,
-                CredentialInputUpdater {
+                CredentialInputUpdater,
+                UserProfileDecorator {
 
     private static final int DEFAULT_PAGE_SIZE = 100;
 
@@ -54,6 +59,12 @@ public final class AccountsStorageProvider
         this.hasher = hasher;
         this.accounts = GatehouseAccounts.repository(session);
         this.loaded = LoadedAccounts.of(session);
+    }
+
+    /** Store accounts are not asked for profile attributes the store does not hold. */
+    @Override
+    public List<AttributeMetadata> decorateUserProfile(String componentId, UserProfileMetadata metadata) {
+        return StoreProfileDecorator.decorate(componentId, metadata);
     }
 
     @Override
