@@ -1,14 +1,15 @@
 package dev.gatehouse.authenticators;
 
 import dev.gatehouse.storage.AccountAttributes;
+import dev.gatehouse.storage.RealmSettings;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
- * The realm's central identity provider, from realm attributes so that every Gatehouse step agrees
- * on it: {@code gatehouseCentralIdp} (the identity provider alias, {@code console} by default) and
- * {@code gatehouseCentralResetUrl} (where linked accounts reset their password).
+ * The realm's central identity provider, from the realm's Gatehouse settings ({@link RealmSettings})
+ * so that every Gatehouse step agrees on it: {@code centralIdp} (the identity provider alias, {@code console} by default) and
+ * {@code centralResetUrl} (where linked accounts reset their password).
  */
 record CentralIdentity(String alias, String resetUrl) {
 
@@ -17,10 +18,10 @@ record CentralIdentity(String alias, String resetUrl) {
     static final String DEFAULT_ALIAS = "console";
 
     static CentralIdentity of(RealmModel realm) {
-        String alias = realm.getAttribute(ALIAS_ATTRIBUTE);
+        String alias = RealmSettings.get(realm, ALIAS_ATTRIBUTE);
         return new CentralIdentity(
                 alias == null || alias.isBlank() ? DEFAULT_ALIAS : alias.strip(),
-                realm.getAttribute(RESET_URL_ATTRIBUTE));
+                RealmSettings.get(realm, RESET_URL_ATTRIBUTE));
     }
 
     /**

@@ -81,6 +81,7 @@ public final class AccountsStorageProviderFactory
     public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model) {
         AccountsStorageConfig config = AccountsStorageConfig.of(model);
         config.validate();
+        RealmSettingsProperties.validate(session, model);
         PasswordPolicy policy = realm.getPasswordPolicy();
         if (policy != null
                 && BcryptPasswordHashProviderFactory.ID.equals(policy.getHashAlgorithm())

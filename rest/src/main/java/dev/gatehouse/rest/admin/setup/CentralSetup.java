@@ -1,8 +1,11 @@
 package dev.gatehouse.rest.admin.setup;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatehouse.storage.GatehouseAccounts;
+import dev.gatehouse.storage.RealmSettings;
 import java.util.HashMap;
 import java.util.Map;
+import org.keycloak.component.ComponentModel;
 import org.keycloak.models.AuthenticationFlowModel;
 import org.keycloak.models.IdentityProviderMapperModel;
 import org.keycloak.models.IdentityProviderModel;
@@ -11,7 +14,7 @@ import org.keycloak.models.RealmModel;
 
 /**
  * The realm's central identity provider (SPEC P1): its first- and post-broker-login flows, the
- * Gatehouse mappers, and the realm's record of its alias and reset URL. The provider itself is the
+ * Gatehouse mappers, and its alias and reset URL in the store component's settings. The provider itself is the
  * realm's: setup binds to it and never creates one.
  */
 final class CentralSetup {
@@ -20,6 +23,8 @@ final class CentralSetup {
     static final String MAPPER = "identity provider mapper";
     static final String FIRST_BROKER = "gatehouse first broker login";
     static final String POST_BROKER = "gatehouse post broker login";
+    static final String SETTING = "federation component setting";
+    private static final String COMPONENT_PREFIX = "component:";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -96,14 +101,18 @@ final class CentralSetup {
         });
     }
 
-    private void planAttribute(Plan plan, String name, String value) {
-        String current = realm.getAttribute(name);
+    /** A Gatehouse setting on the store's component (issue 18), where the admin console shows it. */
+    private void planAttribute(Plan plan, String attribute, String value) {
+        String key = RealmSettings.key(attribute);
+        String current = GatehouseAccounts.component(realm).map(c -> c.get(key)).orElse(null);
         if (value.equals(current)) {
             return;
         }
-        plan.add("update", RealmSetup.SETTING, name, value, () -> {
-            state.previous("attribute:" + name, current);
-            realm.setAttribute(name, value);
+        plan.add("update", SETTING, key, value, () -> {
+            ComponentModel component = GatehouseAccounts.component(realm).orElseThrow();
+            state.previous(COMPONENT_PREFIX + key, component.get(key));
+            component.put(key, value);
+            realm.updateComponent(component);
         });
     }
 
@@ -111,19 +120,25 @@ final class CentralSetup {
         for (String key : state.previousKeys()) {
             if (key.startsWith("idp:")) {
                 planRestoreFlow(plan, key);
-            } else if (key.startsWith("attribute:")) {
-                String name = key.substring("attribute:".length());
+            } else if (key.startsWith(COMPONENT_PREFIX)) {
+                String name = key.substring(COMPONENT_PREFIX.length());
                 String previous = state.previous(key)
                         .filter(JsonNode::isTextual)
                         .map(JsonNode::asText)
                         .orElse(null);
-                plan.add("restore", RealmSetup.SETTING, name, previous == null ? "(none)" : previous, () -> {
-                    if (previous == null) {
-                        realm.removeAttribute(name);
-                    } else {
-                        realm.setAttribute(name, previous);
-                    }
-                });
+                plan.add(
+                        "restore",
+                        SETTING,
+                        name,
+                        previous == null ? "(none)" : previous,
+                        () -> GatehouseAccounts.component(realm).ifPresent(component -> {
+                            if (previous == null) {
+                                component.getConfig().remove(name);
+                            } else {
+                                component.put(name, previous);
+                            }
+                            realm.updateComponent(component);
+                        }));
             }
         }
         for (String mapperName : state.added(MAPPER)) {
