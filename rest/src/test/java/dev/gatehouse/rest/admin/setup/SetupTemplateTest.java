@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 class SetupTemplateTest {
 
     private static final Path EXPORT = Path.of("..", "realm-export", "gatehouse-realm.json");
+    private static final Path DEMO = Path.of("..", "demo", "realms", "gatehouse-realm.json");
 
     private final SetupTemplate template = SetupTemplate.load();
     private final JsonNode export;
@@ -87,6 +88,32 @@ class SetupTemplateTest {
         scope.get("protocolMappers")
                 .forEach(m -> claims.add(m.at("/config/claim.name").asText()));
         assertThat(claims).containsExactlyInAnyOrder("gatehouse_account", "gatehouse_level");
+    }
+
+    @Test
+    @DisplayName("the production template has no demo client, no secret and no placeholder default")
+    void productionTemplate() throws IOException {
+        String text = java.nio.file.Files.readString(EXPORT);
+        List<String> clients = new ArrayList<>();
+        export.get("clients")
+                .forEach(client -> clients.add(client.get("clientId").asText()));
+        assertThat(clients).doesNotContain("demo-app", "demo-api");
+        assertThat(text).doesNotContain("\"secret\"", "demo-api-secret", "console-broker-secret", "localhost");
+        assertThat(java.util.regex.Pattern.compile("\\$\\{GATEHOUSE_[A-Z_]+:")
+                        .matcher(text)
+                        .find())
+                .as("a placeholder with a default")
+                .isFalse();
+        assertThat(export.at("/identityProviders/0/config/clientSecret").asText())
+                .isEqualTo("${GATEHOUSE_CENTRAL_SECRET}");
+    }
+
+    @Test
+    @DisplayName("the demo's realm has the template's flows")
+    void demoRealm() throws IOException {
+        JsonNode demo = new ObjectMapper().readTree(DEMO.toFile());
+        assertThat(list(demo.get("authenticationFlows"))).isEqualTo(list(export.get("authenticationFlows")));
+        assertThat(list(demo.get("authenticatorConfig"))).isEqualTo(list(export.get("authenticatorConfig")));
     }
 
     private static List<JsonNode> list(JsonNode array) {
