@@ -2,6 +2,7 @@ package dev.gatehouse.authenticators;
 
 import dev.gatehouse.storage.AccountAttributes;
 import dev.gatehouse.storage.GatehouseAccounts;
+import dev.gatehouse.storage.RealmSettings;
 import dev.gatehouse.store.AccountStatus;
 import dev.gatehouse.store.Identifiers;
 import dev.gatehouse.store.PasswordHasher;
@@ -105,26 +106,54 @@ record Identified(UserModel user, PendingSignup signup) {
                 false);
     }
 
-    /** The password check of this attempt: exactly one hash, real or dummy. */
+    /**
+     * The password check of this attempt: exactly one hash, real or dummy. In a realm that also has
+     * local Keycloak users with Keycloak's own hash ({@link RealmSettings#matchLocalUserTiming}),
+     * every attempt pays both kinds, one real and one dummy, so that neither a store account nor a
+     * local user answers in another time than an unknown identifier.
+     */
     LoginGate.Passwords passwords(AuthenticationFlowContext context, String password) {
+        RealmModel realm = context.getRealm();
+        boolean both = RealmSettings.matchLocalUserTiming(realm);
         return new LoginGate.Passwords() {
             @Override
             public boolean verify() {
                 if (user != null) {
-                    return user.credentialManager().isValid(UserCredentialModel.password(password));
+                    boolean valid = user.credentialManager().isValid(UserCredentialModel.password(password));
+                    if (both) {
+                        if (fromStore(realm, user)) {
+                            AuthenticatorUtils.dummyHash(context);
+                        } else {
+                            hasher(realm).ifPresent(hasher -> hasher.dummyVerify(password));
+                        }
+                    }
+                    return valid;
                 }
-                return hasher(context.getRealm())
+                boolean valid = hasher(realm)
                         .map(hasher -> hasher.verify(password, signup.passwordHash()))
                         .orElse(false);
+                if (both) {
+                    AuthenticatorUtils.dummyHash(context);
+                }
+                return valid;
             }
 
             @Override
             public void dummy() {
-                hasher(context.getRealm())
+                hasher(realm)
                         .ifPresentOrElse(
                                 hasher -> hasher.dummyVerify(password), () -> AuthenticatorUtils.dummyHash(context));
+                if (both) {
+                    AuthenticatorUtils.dummyHash(context);
+                }
             }
         };
+    }
+
+    private static boolean fromStore(RealmModel realm, UserModel user) {
+        return GatehouseAccounts.component(realm)
+                .map(component -> component.getId().equals(user.getFederationLink()))
+                .orElse(false);
     }
 
     /** A wrong password of a pending signup counts toward its lockout. */

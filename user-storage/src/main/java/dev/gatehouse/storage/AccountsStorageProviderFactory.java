@@ -54,6 +54,7 @@ public final class AccountsStorageProviderFactory
     public void postInit(KeycloakSessionFactory factory) {
         DailyBillingTask.schedule(factory, billing);
         RevocationRetryTask.schedule(factory, revocation.retryInterval());
+        SchemaCheck.startAfterBoot(factory);
     }
 
     /**
@@ -110,6 +111,9 @@ public final class AccountsStorageProviderFactory
         info.put("keycloakCompiledAgainst", GatehouseVersion.KEYCLOAK_COMPILED_AGAINST);
         info.put("datasource", DATASOURCE);
         info.put("schemaMigrations", "db/gatehouse (Flyway)");
+        info.put("schemaExpected", String.valueOf(SchemaCheck.EXPECTED));
+        info.put("schemaApplied", SchemaCheck.applied());
+        info.put("schemaStatus", SchemaCheck.status());
         info.put("defaultBcryptCost", String.valueOf(AccountsStorageConfigProperties.DEFAULT_BCRYPT_COST));
         info.put("billingWarningOffsets", billing.calendar().offsetsSql());
         info.put("billingIntervalSeconds", String.valueOf(billing.interval().toSeconds()));

@@ -16,6 +16,8 @@ import org.keycloak.models.RealmModel;
  */
 public final class RealmSettings {
 
+    public static final String MATCH_LOCAL_USER_TIMING = "matchLocalUserTiming";
+
     private static final Logger LOG = Logger.getLogger(RealmSettings.class);
     private static final String PREFIX = "gatehouse";
     private static final Set<String> LOGGED = ConcurrentHashMap.newKeySet();
@@ -38,6 +40,13 @@ public final class RealmSettings {
                     realm.getName(), key(attribute), attribute, key(attribute));
         }
         return fromAttribute;
+    }
+
+    /** The component setting {@value #MATCH_LOCAL_USER_TIMING}: whether logins pay both kinds of hash. */
+    public static boolean matchLocalUserTiming(RealmModel realm) {
+        return GatehouseAccounts.component(realm)
+                .map(component -> Boolean.parseBoolean(component.get(MATCH_LOCAL_USER_TIMING)))
+                .orElse(false);
     }
 
     /** The component key of a former realm attribute: {@code gatehouseCentralIdp} → {@code centralIdp}. */

@@ -65,6 +65,16 @@ final class RealmSettingsProperties {
                 .helpText("Where accounts linked to the central identity reset their password; needs the central "
                         + "identity provider. Replaces the realm attribute gatehouseCentralResetUrl.")
                 .type(ProviderConfigProperty.STRING_TYPE)
+                .add()
+                .property()
+                .name(RealmSettings.MATCH_LOCAL_USER_TIMING)
+                .label("Equal timing with local users")
+                .helpText("For realms that also have local Keycloak users with Keycloak's own password hash: every "
+                        + "password attempt pays the store's bcrypt and the realm's hash, one of them a dummy, so that "
+                        + "unknown identifiers, store accounts and local users answer in the same time without "
+                        + "rehashing local users. Costs a second hash per attempt; setup turns it on.")
+                .type(ProviderConfigProperty.BOOLEAN_TYPE)
+                .defaultValue("false")
                 .add();
         for (Number number : NUMBERS) {
             builder.property()

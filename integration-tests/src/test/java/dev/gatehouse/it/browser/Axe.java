@@ -66,7 +66,7 @@ final class Axe {
     }
 
     List<Violation> audit(JavascriptExecutor page) {
-        return audit(page, RUN);
+        return run(page, RUN);
     }
 
     /**
@@ -74,7 +74,7 @@ final class Axe {
      * application (the admin console) is answerable for its own content, not the host's chrome.
      */
     List<Violation> audit(JavascriptExecutor page, String selector) {
-        return audit(page, RUN.replace("axe.run(document,", "axe.run({include: [" + quoted(selector) + "]},"));
+        return run(page, RUN.replace("axe.run(document,", "axe.run({include: [" + quoted(selector) + "]},"));
     }
 
     private static String quoted(String selector) {
@@ -85,7 +85,7 @@ final class Axe {
         }
     }
 
-    private List<Violation> audit(JavascriptExecutor page, String run) {
+    private List<Violation> run(JavascriptExecutor page, String run) {
         page.executeScript(source);
         JsonNode result = parse((String) page.executeAsyncScript(run));
         if (result.has("error")) {

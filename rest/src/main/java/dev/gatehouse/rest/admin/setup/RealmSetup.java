@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.storage.AccountsStorageProviderFactory;
 import dev.gatehouse.storage.GatehouseAccounts;
+import dev.gatehouse.storage.RealmSettings;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,6 +110,8 @@ public final class RealmSetup {
                     model.put("priority", "0");
                     model.put("cachePolicy", "DEFAULT");
                     model.put("bcryptCost", "10");
+                    // The realm has local users of its own: their hash and the store's cost the same (item 3).
+                    model.put(RealmSettings.MATCH_LOCAL_USER_TIMING, "true");
                     realm.addComponentModel(model);
                     state.added(COMPONENT, id);
                 });
