@@ -24,8 +24,15 @@ final class SchemaCheck {
 
     private SchemaCheck() {}
 
+    private static final int ATTEMPTS = 30;
+    private static final long PAUSE_MILLIS = 5_000;
+
+    /**
+     * Checks on a thread of its own; the store's datasource may not answer yet while Keycloak is
+     * still starting, so a failed read is tried again, every 5 s for 2.5 minutes.
+     */
     static void startAfterBoot(KeycloakSessionFactory factory) {
-        Thread thread = new Thread(() -> run(factory), "gatehouse-schema-check");
+        Thread thread = new Thread(() -> runWithRetries(factory), "gatehouse-schema-check");
         thread.setDaemon(true);
         thread.start();
     }
@@ -50,7 +57,21 @@ final class SchemaCheck {
         return "newer than this JAR knows (" + version + " > " + EXPECTED + "): a newer Gatehouse migrated it";
     }
 
-    private static void run(KeycloakSessionFactory factory) {
+    private static void runWithRetries(KeycloakSessionFactory factory) {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            if (run(factory, attempt == ATTEMPTS)) {
+                return;
+            }
+            try {
+                Thread.sleep(PAUSE_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static boolean run(KeycloakSessionFactory factory, boolean last) {
         try {
             Integer version = KeycloakModelUtils.runJobInTransactionWithResult(
                     factory,
@@ -68,9 +89,15 @@ final class SchemaCheck {
             } else {
                 LOG.infof("Gatehouse account store schema version %d: %s", version, status);
             }
+            return true;
         } catch (RuntimeException e) {
             status = "unknown: the store could not be read (" + e.getClass().getSimpleName() + ")";
-            LOG.warnf("Gatehouse could not read the account store's schema version: %s", e.getMessage());
+            if (last) {
+                LOG.warnf(e, "Gatehouse could not read the account store's schema version");
+            } else {
+                LOG.debugf(e, "Gatehouse could not read the account store's schema version yet");
+            }
+            return false;
         }
     }
 }
