@@ -1,7 +1,7 @@
 package dev.gatehouse.authenticators;
 
-import dev.gatehouse.storage.AccountAttributes;
-import dev.gatehouse.storage.RealmSettings;
+import dev.gatehouse.federation.AccountAttributes;
+import dev.gatehouse.federation.RealmSettings;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -11,13 +11,13 @@ import org.keycloak.models.UserModel;
  * so that every Gatehouse step agrees on it: {@code centralIdp} (the identity provider alias, {@code console} by default) and
  * {@code centralResetUrl} (where linked accounts reset their password).
  */
-record CentralIdentity(String alias, String resetUrl) {
+public record CentralIdentity(String alias, String resetUrl) {
 
     static final String ALIAS_ATTRIBUTE = "gatehouseCentralIdp";
     static final String RESET_URL_ATTRIBUTE = "gatehouseCentralResetUrl";
     static final String DEFAULT_ALIAS = "console";
 
-    static CentralIdentity of(RealmModel realm) {
+    public static CentralIdentity of(RealmModel realm) {
         String alias = RealmSettings.get(realm, ALIAS_ATTRIBUTE);
         return new CentralIdentity(
                 alias == null || alias.isBlank() ? DEFAULT_ALIAS : alias.strip(),
@@ -28,7 +28,7 @@ record CentralIdentity(String alias, String resetUrl) {
      * Linked: a Keycloak federated-identity link to the central provider, or a central subject
      * recorded in the store (links made by the legacy system, or by Gatehouse when it linked).
      */
-    boolean isLinked(KeycloakSession session, RealmModel realm, UserModel user) {
+    public boolean isLinked(KeycloakSession session, RealmModel realm, UserModel user) {
         return user.getFirstAttribute(AccountAttributes.CENTRAL_SUBJECT) != null
                 || session.users().getFederatedIdentity(realm, user, alias) != null;
     }

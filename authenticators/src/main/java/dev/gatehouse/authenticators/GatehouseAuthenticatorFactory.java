@@ -8,7 +8,7 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 
 /** What every Gatehouse authenticator factory shares: metadata only, no state, no lifecycle work. */
-abstract class GatehouseAuthenticatorFactory implements AuthenticatorFactory {
+public abstract class GatehouseAuthenticatorFactory implements AuthenticatorFactory {
 
     private static final Requirement[] REQUIREMENTS = {
         Requirement.REQUIRED, Requirement.ALTERNATIVE, Requirement.DISABLED

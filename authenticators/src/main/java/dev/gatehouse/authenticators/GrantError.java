@@ -19,29 +19,29 @@ import org.keycloak.theme.Theme;
  * description from a message key of the realm's login theme. Refusals that must not depend on the
  * account are worded in the request's locale, never the user's.
  */
-final class GrantError {
+public final class GrantError {
 
     static final String INVALID_CREDENTIALS = "gatehouse.directGrantInvalidCredentials";
-    static final String MISSING_USERNAME = "gatehouse.directGrantMissingUsername";
-    static final String CENTRAL_LOGIN = "gatehouse.directGrantCentralLogin";
-    static final String UNCONFIRMED = "gatehouse.directGrantUnconfirmed";
-    static final String DISABLED = "gatehouse.directGrantDisabled";
-    static final String TERMINATED = "gatehouse.directGrantTerminated";
-    static final String BANNED = "gatehouse.directGrantBanned";
+    public static final String MISSING_USERNAME = "gatehouse.directGrantMissingUsername";
+    public static final String CENTRAL_LOGIN = "gatehouse.directGrantCentralLogin";
+    public static final String UNCONFIRMED = "gatehouse.directGrantUnconfirmed";
+    public static final String DISABLED = "gatehouse.directGrantDisabled";
+    public static final String TERMINATED = "gatehouse.directGrantTerminated";
+    public static final String BANNED = "gatehouse.directGrantBanned";
 
     private GrantError() {}
 
     /** What a wrong password, an unknown identifier and every not-yet-proven state get, byte for byte. */
-    static Response invalidCredentials(AuthenticationFlowContext context) {
+    public static Response invalidCredentials(AuthenticationFlowContext context) {
         return invalidGrant(context, null, INVALID_CREDENTIALS);
     }
 
     /** A 400 {@code invalid_grant}; {@code user} null words it in the request's locale. */
-    static Response invalidGrant(AuthenticationFlowContext context, UserModel user, String key, Object... args) {
+    public static Response invalidGrant(AuthenticationFlowContext context, UserModel user, String key, Object... args) {
         return of(context, Response.Status.BAD_REQUEST, OAuthErrorException.INVALID_GRANT, user, key, args);
     }
 
-    static Response of(
+    public static Response of(
             AuthenticationFlowContext context,
             Response.Status status,
             String error,
@@ -56,7 +56,8 @@ final class GrantError {
     }
 
     /** The message in the user's locale (the request's when {@code user} is null), from the login theme. */
-    static String message(KeycloakSession session, RealmModel realm, UserModel user, String key, Object... args) {
+    public static String message(
+            KeycloakSession session, RealmModel realm, UserModel user, String key, Object... args) {
         Locale locale = session.getContext().resolveLocale(user);
         try {
             Properties messages = session.theme().getTheme(Theme.Type.LOGIN).getEnhancedMessages(realm, locale);

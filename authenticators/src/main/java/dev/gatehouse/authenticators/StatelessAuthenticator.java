@@ -6,7 +6,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /** A Gatehouse step: configured for every user, no required actions to set up, nothing to close. */
-interface StatelessAuthenticator extends Authenticator {
+public interface StatelessAuthenticator extends Authenticator {
 
     @Override
     default boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {

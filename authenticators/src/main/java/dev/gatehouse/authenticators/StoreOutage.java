@@ -10,7 +10,7 @@ import org.keycloak.authentication.AuthenticationFlowContext;
  * a stack trace. Nothing about the account is revealed; the attempt is not counted by brute-force
  * detection, since the user did nothing wrong.
  */
-final class StoreOutage {
+public final class StoreOutage {
 
     static final String MESSAGE = "gatehouse.storeUnavailable";
     static final String TEMPLATE = "gatehouse-unavailable.ftl";
@@ -20,7 +20,7 @@ final class StoreOutage {
 
     private StoreOutage() {}
 
-    static void browserChallenge(AuthenticationFlowContext context, RuntimeException cause) {
+    public static void browserChallenge(AuthenticationFlowContext context, RuntimeException cause) {
         record(context, cause);
         Response page = context.form()
                 .setStatus(Response.Status.SERVICE_UNAVAILABLE)
@@ -30,7 +30,7 @@ final class StoreOutage {
         context.forceChallenge(page);
     }
 
-    static void directGrantChallenge(AuthenticationFlowContext context, RuntimeException cause) {
+    public static void directGrantChallenge(AuthenticationFlowContext context, RuntimeException cause) {
         record(context, cause);
         context.forceChallenge(GrantError.of(
                 context,

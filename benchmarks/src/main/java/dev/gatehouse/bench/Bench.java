@@ -3,6 +3,7 @@ package dev.gatehouse.bench;
 import dev.gatehouse.testing.AdminApi;
 import dev.gatehouse.testing.GatehouseEnvironment;
 import dev.gatehouse.testing.KeycloakSetup;
+import dev.gatehouse.testing.SecondFactorSeed;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -68,6 +69,12 @@ public final class Bench {
 
         Phases phases = new Phases(config, results);
         phases.run("browser", List.of("browser_login_ratio", "browser_login_vs_identifier_first"), throughput::browser);
+        phases.run(
+                "twofactor",
+                List.of("browser_login_2fa_ratio"),
+                () -> throughput.browserTotp(population.seedTotp(
+                        new SecondFactorSeed(admin, BenchRealm.REALM),
+                        Math.min(config.loginPool(), config.accounts()))));
         phases.run("direct", List.of("direct_grant_ratio"), throughput::directGrant);
         phases.run(
                 "apikey",

@@ -34,8 +34,8 @@ record BenchConfig(
         int enumerationWarmup,
         Path output) {
 
-    static final List<String> ALL_PHASES =
-            List.of("browser", "direct", "apikey", "enumeration", "ban", "search", "load", "sweep", "boot");
+    static final List<String> ALL_PHASES = List.of(
+            "browser", "twofactor", "direct", "apikey", "enumeration", "ban", "search", "load", "sweep", "boot");
 
     static BenchConfig read() {
         return new BenchConfig(

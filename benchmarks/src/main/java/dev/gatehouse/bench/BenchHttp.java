@@ -33,6 +33,10 @@ final class BenchHttp {
         return baseUrl + "/realms/" + realm + "/protocol/openid-connect/token";
     }
 
+    String realmUrl(String realm) {
+        return baseUrl + "/realms/" + realm;
+    }
+
     String apiKeyCheckUrl() {
         return baseUrl + "/realms/gatehouse/gatehouse/api/v1/auth";
     }

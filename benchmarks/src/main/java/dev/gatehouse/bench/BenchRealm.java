@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * What the bench adds to the product realm through Keycloak's Admin API: stock flows built from
  * Keycloak's own authenticators (the username-password form; the identifier-first pair of the
- * username form and the password form; direct-grant username and password validation) and pairs of clients that differ only in their flow override, so that each
+ * username form and the password form; the username-password form with Keycloak's default
+ * conditional OTP; direct-grant username and password validation) and pairs of clients that differ only in their flow override, so that each
  * comparison runs the Gatehouse flow and the stock flow against the same store accounts.
  */
 final class BenchRealm {
@@ -19,6 +20,7 @@ final class BenchRealm {
     static final String GATEHOUSE_APP = "bench-gatehouse-app";
     static final String STOCK_APP = "bench-stock-app";
     static final String STOCK_IDENTIFIER_FIRST_APP = "bench-stock-identifier-first-app";
+    static final String STOCK_OTP_APP = "bench-stock-otp-app";
     static final String REDIRECT = "http://localhost:3000/cb";
     static final String GATEHOUSE_API = "bench-gatehouse-api";
     static final String STOCK_API = "bench-stock-api";
@@ -30,6 +32,9 @@ final class BenchRealm {
     private static final String STOCK_IDENTIFIER_FIRST = "bench-stock-identifier-first";
     private static final String STOCK_IDENTIFIER_FIRST_FORMS = "bench-stock-identifier-first-forms";
     private static final String STOCK_DIRECT_GRANT = "bench-stock-direct-grant";
+    private static final String STOCK_OTP = "bench-stock-otp";
+    private static final String STOCK_OTP_FORMS = "bench-stock-otp-forms";
+    private static final String STOCK_OTP_CONDITIONAL = "bench-stock-otp-conditional";
 
     private final AdminApi admin;
 
@@ -57,6 +62,13 @@ final class BenchRealm {
                 "Stock Keycloak identifier-first browser flow (bench)",
                 List.of("auth-username-form", "auth-password-form"));
 
+        browserFlow(
+                STOCK_OTP,
+                STOCK_OTP_FORMS,
+                "Stock Keycloak browser flow with its conditional OTP (bench)",
+                List.of("auth-username-password-form"));
+        conditionalOtp(STOCK_OTP_FORMS, STOCK_OTP_CONDITIONAL);
+
         createFlow(STOCK_DIRECT_GRANT, "Stock Keycloak direct grant flow (bench)");
         addExecution(STOCK_DIRECT_GRANT, "direct-grant-validate-username");
         addExecution(STOCK_DIRECT_GRANT, "direct-grant-validate-password");
@@ -71,6 +83,9 @@ final class BenchRealm {
                 .putObject("authenticationFlowBindingOverrides")
                 .put("browser", flowId(STOCK_IDENTIFIER_FIRST));
         createClient(identifierFirstApp);
+        ObjectNode otpApp = publicApp(STOCK_OTP_APP);
+        otpApp.putObject("authenticationFlowBindingOverrides").put("browser", flowId(STOCK_OTP));
+        createClient(otpApp);
         createClient(confidentialApi(GATEHOUSE_API));
         ObjectNode stockApi = confidentialApi(STOCK_API);
         stockApi.putObject("authenticationFlowBindingOverrides").put("direct_grant", flowId(STOCK_DIRECT_GRANT));
@@ -109,6 +124,29 @@ final class BenchRealm {
         forms.forEach(form -> addExecution(formsAlias, form));
         require(alias, "ALTERNATIVE");
         require(formsAlias, "REQUIRED");
+    }
+
+    /**
+     * Keycloak's default browser flow's OTP step: a conditional subflow of the forms, the
+     * "user configured" condition, then the OTP form.
+     */
+    private void conditionalOtp(String formsAlias, String alias) {
+        expect(
+                admin.post(
+                        path(formsAlias) + "/executions/flow",
+                        "{\"alias\":\"" + alias + "\",\"type\":\"basic-flow\","
+                                + "\"provider\":\"registration-page-form\",\"description\":\"OTP\"}"),
+                "OTP subflow of " + formsAlias);
+        addExecution(alias, "conditional-user-configured");
+        addExecution(alias, "auth-otp-form");
+        require(alias, "REQUIRED");
+        for (JsonNode execution : admin.json(path(formsAlias) + "/executions")) {
+            if (execution.get("level").asInt() == 0
+                    && alias.equals(execution.path("displayName").asText())) {
+                ObjectNode changed = ((ObjectNode) execution).put("requirement", "CONDITIONAL");
+                expect(admin.put(path(formsAlias) + "/executions", changed.toString()), "OTP subflow requirement");
+            }
+        }
     }
 
     private void createFlow(String alias, String description) {

@@ -9,6 +9,7 @@ final class Goals {
     private static final Map<String, Goal> GOALS = Map.ofEntries(
             Map.entry("browser_login_ratio", new Goal(true, 0.95)),
             Map.entry("browser_login_vs_identifier_first", new Goal(true, 1.00)),
+            Map.entry("browser_login_2fa_ratio", new Goal(true, 0.95)),
             Map.entry("enumeration_max_gap_pct", new Goal(false, 10)),
             Map.entry("direct_grant_ratio", new Goal(true, 0.97)),
             Map.entry("apikey_vs_client_credentials", new Goal(true, 10)),

@@ -19,12 +19,14 @@ import java.util.Optional;
 final class Logins {
 
     static final String FORM = "#kc-form-login";
+    static final String OTP_FORM = "#kc-otp-login-form";
 
     private final GatehouseEnvironment env;
     private final BenchHttp http;
     private final String gatehouseLoginUrl;
     private final String stockLoginUrl;
     private final String stockIdentifierFirstUrl;
+    private final String stockOtpUrl;
 
     Logins(GatehouseEnvironment env, BenchHttp http) {
         this.env = env;
@@ -34,6 +36,7 @@ final class Logins {
         this.stockLoginUrl = oidc.authorizationUrl(BenchRealm.STOCK_APP, BenchRealm.REDIRECT);
         this.stockIdentifierFirstUrl =
                 oidc.authorizationUrl(BenchRealm.STOCK_IDENTIFIER_FIRST_APP, BenchRealm.REDIRECT);
+        this.stockOtpUrl = oidc.authorizationUrl(BenchRealm.STOCK_OTP_APP, BenchRealm.REDIRECT);
     }
 
     /**
@@ -53,10 +56,36 @@ final class Logins {
     }
 
     private Page identifierFirstLogin(String url, String username, String password) {
-        BrowserClient browser = env.browser();
+        return identifierFirstLogin(env.browser(), url, username, password);
+    }
+
+    private static Page identifierFirstLogin(BrowserClient browser, String url, String username, String password) {
         Page identifier = browser.get(url);
         Page passwordPage = browser.submit(loginForm(identifier).fill("username", username));
         return browser.submit(loginForm(passwordPage).fill("password", password));
+    }
+
+    /** The Gatehouse login of an account with TOTP: identifier, password, then the code. */
+    Page gatehouseTotpLogin(String username, String password, String code) {
+        BrowserClient browser = env.browser();
+        return otp(browser, identifierFirstLogin(browser, gatehouseLoginUrl, username, password), code);
+    }
+
+    /** Keycloak's username-password form, then its conditional OTP form, through {@code bench-stock-otp-app}. */
+    Page stockTotpLogin(String username, String password, String code) {
+        BrowserClient browser = env.browser();
+        Page login = browser.get(stockOtpUrl);
+        Page otpPage =
+                browser.submit(loginForm(login).fill("username", username).fill("password", password));
+        return otp(browser, otpPage, code);
+    }
+
+    private static Page otp(BrowserClient browser, Page page, String code) {
+        if (page.document().selectFirst(OTP_FORM) == null) {
+            throw new IllegalStateException(
+                    "no OTP form at " + page.uri().getPath() + " (" + page.status() + "): " + error(page));
+        }
+        return browser.submit(page.form(OTP_FORM).fill("otp", code));
     }
 
     /** Keycloak's username-password form through {@code bench-stock-app}: one page, then the code. */
@@ -104,6 +133,11 @@ final class Logins {
 
     HttpResponse<String> clientCredentials(String clientId) throws IOException, InterruptedException {
         return http.postForm(http.tokenUrl(BenchRealm.REALM), client(clientId, "client_credentials"));
+    }
+
+    /** Keycloak's public realm information: the cheapest request a realm answers. */
+    HttpResponse<String> realmInfo() throws IOException, InterruptedException {
+        return http.get(http.realmUrl(BenchRealm.REALM));
     }
 
     HttpResponse<String> apiKeyCheck(String apiUser, String apiKey) throws IOException, InterruptedException {

@@ -1,8 +1,9 @@
 package dev.gatehouse.bench;
 
-import dev.gatehouse.store.ApiKeyFormat;
+import dev.gatehouse.domain.ApiKeyFormat;
 import dev.gatehouse.store.PasswordHasher;
 import dev.gatehouse.testing.AccountStore;
+import dev.gatehouse.testing.SecondFactorSeed;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,6 +24,7 @@ final class Population {
 
     static final String PASSWORD = "bench-pass";
     static final String PREFIX = "bench-";
+    static final String TOTP_PREFIX = "bench-otp";
 
     private final AccountStore store;
     private final String passwordHash;
@@ -70,6 +72,21 @@ final class Population {
                         + " FROM generate_series(1, ?) g) addresses",
                 prefix,
                 count);
+    }
+
+    /**
+     * {@code bench-otp-00001} …: accounts as {@link #seedProbes} makes them, each given a TOTP
+     * credential through Keycloak's admin API (RFC 6238's test key), as an admin would.
+     */
+    List<String> seedTotp(SecondFactorSeed seed, int count) {
+        seedProbes(TOTP_PREFIX, count, false);
+        List<String> usernames = new ArrayList<>();
+        for (int number = 1; number <= count; number++) {
+            String username = probeName(TOTP_PREFIX, number);
+            seed.totp(username, SecondFactorSeed.RFC6238_SECRET);
+            usernames.add(username);
+        }
+        return usernames;
     }
 
     static String probeName(String prefix, int number) {

@@ -1,8 +1,10 @@
 package dev.gatehouse.bench;
 
 import dev.gatehouse.testing.Page;
+import dev.gatehouse.testing.Totp;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The side-by-side figures: Gatehouse's browser flow against Keycloak's username-password form and
@@ -56,6 +58,32 @@ final class ThroughputPhases {
         Comparison.record(results, "browser_login_idfirst", samples.get(2), "logins");
     }
 
+    /**
+     * Logins of accounts with TOTP: the Gatehouse flow (identifier, password, its second-factor
+     * step) against Keycloak's username-password form with its default conditional OTP, on the
+     * same accounts, interleaved. Accounts are taken in turn, so that one account's code is not
+     * used twice within its 30-second step (Keycloak refuses a code used before).
+     */
+    void browserTotp(List<String> usernames) {
+        Totp totp = Totp.ofBase32(Totp.RFC_SECRET_BASE32);
+        AtomicInteger turn = new AtomicInteger();
+        List<Sample> samples = comparison.runAll(
+                "browser login with TOTP",
+                List.of("gatehouse", "stock"),
+                List.of(
+                        random -> loggedIn(
+                                logins.gatehouseTotpLogin(next(usernames, turn), Population.PASSWORD, totp.now())),
+                        random -> loggedIn(
+                                logins.stockTotpLogin(next(usernames, turn), Population.PASSWORD, totp.now()))));
+        results.put("browser_login_2fa_ratio", ratio(samples.get(0), samples.get(1)), "ratio");
+        Comparison.record(results, "browser_login_2fa_gatehouse", samples.get(0), "logins");
+        Comparison.record(results, "browser_login_2fa_stock", samples.get(1), "logins");
+    }
+
+    private static String next(List<String> usernames, AtomicInteger turn) {
+        return usernames.get(Math.floorMod(turn.getAndIncrement(), usernames.size()));
+    }
+
     private static double ratio(Sample a, Sample b) {
         return b.perSecond() == 0 ? 0 : a.perSecond() / b.perSecond();
     }
@@ -91,6 +119,17 @@ final class ThroughputPhases {
         results.put("apikey_vs_client_credentials", outcome.ratio(), "ratio");
         Comparison.record(results, "apikey_check", outcome.a(), "checks");
         Comparison.record(results, "client_credentials", outcome.b(), "grants");
+        // The floor: Keycloak's cheapest realm request (its public realm info, no store, no
+        // signature) through the same HTTP layer and session set-up as the check.
+        Comparison.Outcome floor = comparison.run(
+                "api key vs realm info",
+                random -> {
+                    Population.Keyed account = keyed.get(random.nextInt(keyed.size()));
+                    return granted(logins.apiKeyCheck(account.username(), account.apiKey()));
+                },
+                random -> granted(logins.realmInfo()));
+        results.put("apikey_vs_realm_info", floor.ratio(), "ratio");
+        Comparison.record(results, "realm_info", floor.b(), "requests");
     }
 
     private static boolean loggedIn(Page page) {

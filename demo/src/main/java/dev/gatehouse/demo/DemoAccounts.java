@@ -1,6 +1,6 @@
 package dev.gatehouse.demo;
 
-import dev.gatehouse.store.Identifiers;
+import dev.gatehouse.domain.Identifiers;
 import dev.gatehouse.store.PasswordHasher;
 import dev.gatehouse.testing.AccountStore;
 import dev.gatehouse.testing.AdminApi;

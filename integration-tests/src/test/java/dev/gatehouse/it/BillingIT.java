@@ -174,7 +174,7 @@ class BillingIT {
                     + " date, whatever its timer interval")
     void scheduledTaskRuns() {
         JsonNode info =
-                env.admin().json("/serverinfo").at("/providers/storage/providers/gatehouse-accounts/operationalInfo");
+                env.admin().json("/serverinfo").at("/providers/gatehouse-jobs/providers/default/operationalInfo");
         assertThat(info.get("billingIntervalSeconds").asText())
                 .isEqualTo(String.valueOf(KeycloakSetup.BILLING_INTERVAL_SECONDS));
         assertThat(info.get("billingWarningOffsets").asText()).isEqualTo("3,10,17");

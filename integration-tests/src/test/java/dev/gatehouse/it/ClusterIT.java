@@ -271,9 +271,8 @@ class ClusterIT {
                 .pollInterval(Duration.ofSeconds(1))
                 .untilAsserted(() -> assertThat(statusA.count(todayRuns)).isPositive());
         for (GatehouseEnvironment node : List.of(a, b)) {
-            JsonNode info = node.admin()
-                    .json("/serverinfo")
-                    .at("/providers/storage/providers/gatehouse-accounts/operationalInfo");
+            JsonNode info =
+                    node.admin().json("/serverinfo").at("/providers/gatehouse-jobs/providers/default/operationalInfo");
             assertThat(info.get("billingIntervalSeconds").asText())
                     .as("the task is scheduled on both nodes")
                     .isEqualTo(String.valueOf(KeycloakSetup.BILLING_INTERVAL_SECONDS));

@@ -3,7 +3,7 @@ package dev.gatehouse.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gatehouse.store.Identifiers;
+import dev.gatehouse.domain.Identifiers;
 import dev.gatehouse.testing.BrowserClient;
 import dev.gatehouse.testing.GatehouseEnvironment;
 import dev.gatehouse.testing.GatehouseExtension;

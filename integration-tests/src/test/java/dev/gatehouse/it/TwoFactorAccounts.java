@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.testing.GatehouseEnvironment;
 import dev.gatehouse.testing.SecondFactorSeed;
+import dev.gatehouse.testing.Totp;
 import java.net.http.HttpResponse;
 
 /** Second factors of store accounts in the tests: seeded as the demo seeds them, the realm setting, what Keycloak holds. */

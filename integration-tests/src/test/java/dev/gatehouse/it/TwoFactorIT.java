@@ -8,6 +8,7 @@ import dev.gatehouse.testing.GatehouseEnvironment;
 import dev.gatehouse.testing.GatehouseExtension;
 import dev.gatehouse.testing.Oidc;
 import dev.gatehouse.testing.Page;
+import dev.gatehouse.testing.Totp;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;

@@ -9,6 +9,7 @@ import dev.gatehouse.testing.GatehouseExtension;
 import dev.gatehouse.testing.MailServer;
 import dev.gatehouse.testing.Oidc;
 import dev.gatehouse.testing.Page;
+import dev.gatehouse.testing.Totp;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.time.Duration;

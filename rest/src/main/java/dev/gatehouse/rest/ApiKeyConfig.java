@@ -1,6 +1,7 @@
 package dev.gatehouse.rest;
 
-import dev.gatehouse.store.ApiKeyFormat;
+import dev.gatehouse.domain.ApiKeyFormat;
+import dev.gatehouse.support.RealmUrls;
 import java.util.List;
 import org.keycloak.Config;
 import org.keycloak.provider.ProviderConfigProperty;
@@ -10,11 +11,14 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
  * Typed server configuration of the API keys, read from the {@code gatehouse} realm resource
  * provider's scope: {@code --spi-realm-restapi-extension--gatehouse--key-prefix=GH}.
  */
-record ApiKeyConfig(String keyPrefix) {
+public record ApiKeyConfig(String keyPrefix) {
+
+    /** The SPI of the realm resource provider whose scope holds the key prefix. */
+    public static final String SPI = "realm-restapi-extension";
 
     static final String KEY_PREFIX = "keyPrefix";
 
-    static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
+    public static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
             .property()
             .name(KEY_PREFIX)
             .label("API key prefix")
@@ -26,17 +30,17 @@ record ApiKeyConfig(String keyPrefix) {
             .build();
 
     /** The configuration of the realm resource provider, wherever it is asked for. */
-    static ApiKeyConfig fromServerConfig() {
-        return of(Config.scope(GatehouseRealmResourceProviderFactory.SPI, GatehouseRealmResourceProviderFactory.ID));
+    public static ApiKeyConfig fromServerConfig() {
+        return of(Config.scope(SPI, RealmUrls.GATEHOUSE));
     }
 
-    static ApiKeyConfig of(Config.Scope scope) {
+    public static ApiKeyConfig of(Config.Scope scope) {
         String prefix = scope == null ? null : scope.get(KEY_PREFIX);
         return new ApiKeyConfig(prefix == null || prefix.isBlank() ? ApiKeyFormat.DEFAULT_PREFIX : prefix.strip());
     }
 
     /** Fails the server start on a prefix that keys could not carry. */
-    ApiKeyFormat format() {
+    public ApiKeyFormat format() {
         return new ApiKeyFormat(keyPrefix);
     }
 }

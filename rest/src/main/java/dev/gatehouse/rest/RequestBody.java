@@ -1,5 +1,7 @@
 package dev.gatehouse.rest;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,14 +13,19 @@ import java.util.Optional;
 import org.keycloak.services.ErrorResponse;
 
 /** A request body read up to a limit, and decoded as strict UTF-8. */
-final class RequestBody {
+public final class RequestBody {
 
-    static final int MAX_BYTES = 16 * 1024;
+    public static final int MAX_BYTES = 16 * 1024;
+
+    /** Strict JSON: no trailing tokens, no duplicate keys. */
+    public static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private RequestBody() {}
 
     /** The body, or empty when it is longer than {@link #MAX_BYTES}; reads at most one byte more. */
-    static Optional<byte[]> read(InputStream in) throws IOException {
+    public static Optional<byte[]> read(InputStream in) throws IOException {
         if (in == null) {
             return Optional.of(new byte[0]);
         }
@@ -27,7 +34,7 @@ final class RequestBody {
     }
 
     /** The body of an endpoint's request: 400 when it cannot be read, 413 over {@link #MAX_BYTES}. */
-    static byte[] readOrRefuse(InputStream in) {
+    public static byte[] readOrRefuse(InputStream in) {
         Optional<byte[]> bytes;
         try {
             bytes = read(in);
@@ -39,7 +46,7 @@ final class RequestBody {
     }
 
     /** The text, or empty for bytes that are not valid UTF-8 (overlong forms and lone surrogates included). */
-    static Optional<String> utf8(byte[] bytes) {
+    public static Optional<String> utf8(byte[] bytes) {
         try {
             return Optional.of(StandardCharsets.UTF_8
                     .newDecoder()

@@ -7,13 +7,13 @@ import org.jboss.logging.Logger;
 import org.keycloak.services.ErrorResponse;
 
 /** Runs an endpoint's work, answering 503 rather than Keycloak's 500 while the account store is down. */
-final class StoreGuard {
+public final class StoreGuard {
 
     private static final Logger LOG = Logger.getLogger(StoreGuard.class);
 
     private StoreGuard() {}
 
-    static Response call(Supplier<Response> work) {
+    public static Response call(Supplier<Response> work) {
         try {
             return work.get();
         } catch (AccountStoreUnavailableException e) {

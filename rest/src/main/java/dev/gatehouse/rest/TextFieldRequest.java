@@ -9,19 +9,19 @@ import java.util.function.IntPredicate;
  * A JSON body of one required text field, such as {@code {"name": "…"}}: the stripped value, or
  * the message of a 400 that says what is wrong with it.
  */
-record TextFieldRequest(String value, String error) {
+public record TextFieldRequest(String value, String error) {
 
     /** How to read the field: its name, its longest length in code points, the characters it refuses. */
-    record Field(String name, int maxLength, String example, IntPredicate refused) {}
+    public record Field(String name, int maxLength, String example, IntPredicate refused) {}
 
-    static TextFieldRequest parse(byte[] body, Field field) {
+    public static TextFieldRequest parse(byte[] body, Field field) {
         Optional<String> text = RequestBody.utf8(body);
         if (text.isEmpty()) {
             return invalid("The request body is not valid UTF-8");
         }
         JsonNode node;
         try {
-            node = CheckRequest.JSON.readTree(text.get());
+            node = RequestBody.JSON.readTree(text.get());
         } catch (JsonProcessingException e) {
             return invalid("The request body is not valid JSON");
         }
@@ -47,7 +47,7 @@ record TextFieldRequest(String value, String error) {
         return new TextFieldRequest(stripped, null);
     }
 
-    boolean valid() {
+    public boolean valid() {
         return error == null;
     }
 

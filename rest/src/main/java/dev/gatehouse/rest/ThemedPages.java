@@ -5,7 +5,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.services.util.LocaleUtil;
 
 /** Pages of the realm's login theme served outside a login flow (troubleshooting, forgot username). */
-final class ThemedPages {
+public final class ThemedPages {
 
     private ThemedPages() {}
 
@@ -14,7 +14,7 @@ final class ThemedPages {
      * reads it only on its own login-action endpoints, so without this the menu of these pages would
      * reload them unchanged. The choice is kept in Keycloak's locale cookie, as on the login pages.
      */
-    static LoginFormsProvider forms(KeycloakSession session) {
+    public static LoginFormsProvider forms(KeycloakSession session) {
         LocaleUtil.processLocaleParam(session, session.getContext().getRealm(), null);
         return session.getProvider(LoginFormsProvider.class);
     }

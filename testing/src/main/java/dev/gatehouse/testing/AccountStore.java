@@ -1,6 +1,6 @@
 package dev.gatehouse.testing;
 
-import dev.gatehouse.store.Identifiers;
+import dev.gatehouse.domain.Identifiers;
 import dev.gatehouse.store.PasswordHasher;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -181,10 +181,8 @@ public record KeycloakSetup(
         }
         // The billing job wakes up often so that its first run shows soon after boot; it does a
         // date's work once whatever the interval.
-        options.put(
-                "spi-storage--gatehouse-accounts--billing-interval-seconds", String.valueOf(BILLING_INTERVAL_SECONDS));
-        options.put(
-                "spi-storage--gatehouse-accounts--revocation-retry-seconds", String.valueOf(REVOCATION_RETRY_SECONDS));
+        options.put("spi-gatehouse-jobs--default--billing-interval-seconds", String.valueOf(BILLING_INTERVAL_SECONDS));
+        options.put("spi-gatehouse-jobs--default--revocation-retry-seconds", String.valueOf(REVOCATION_RETRY_SECONDS));
         return options;
     }
 

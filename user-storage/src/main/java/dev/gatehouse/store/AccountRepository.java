@@ -1,5 +1,10 @@
 package dev.gatehouse.store;
 
+import dev.gatehouse.domain.Account;
+import dev.gatehouse.domain.AccountPolicy;
+import dev.gatehouse.domain.AccountStatus;
+import dev.gatehouse.domain.Identifiers;
+import dev.gatehouse.domain.TeammateLevel;
 import jakarta.persistence.Query;
 import java.util.Collection;
 import java.util.List;
@@ -104,15 +109,20 @@ public final class AccountRepository {
         return select("central_subject = ?1", "", List.of(subject)).stream().findFirst();
     }
 
-    /** Every username registered with an address, parents before their sub-users (SPEC P4.3). */
-    public List<String> usernamesByEmail(String email) {
+    /** An account by id and username, as the forgot-username e-mail lists it. */
+    public record Holder(UUID id, String username) {}
+
+    /** Every account registered with an address, parents before their sub-users (SPEC P4.3). */
+    public List<Holder> holdersOfEmail(String email) {
         return store.read(em -> {
             @SuppressWarnings("unchecked")
-            List<String> usernames = em.createNativeQuery("SELECT username FROM account WHERE email_key = ?1"
+            List<Object[]> rows = em.createNativeQuery("SELECT id, username FROM account WHERE email_key = ?1"
                             + " ORDER BY parent_id IS NOT NULL, username_key LIMIT 100")
                     .setParameter(1, Identifiers.key(email))
                     .getResultList();
-            return usernames;
+            return rows.stream()
+                    .map(row -> new Holder((UUID) row[0], (String) row[1]))
+                    .toList();
         });
     }
 

@@ -1,5 +1,6 @@
 package dev.gatehouse.store;
 
+import dev.gatehouse.domain.Identifiers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

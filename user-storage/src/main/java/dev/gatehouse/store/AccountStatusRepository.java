@@ -1,5 +1,9 @@
 package dev.gatehouse.store;
 
+import dev.gatehouse.domain.Account;
+import dev.gatehouse.domain.AccountPolicy;
+import dev.gatehouse.domain.AccountStatus;
+import dev.gatehouse.domain.StatusChange;
 import dev.gatehouse.store.RevocationOutbox.Revocation;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;

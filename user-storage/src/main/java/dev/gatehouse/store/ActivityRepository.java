@@ -1,5 +1,6 @@
 package dev.gatehouse.store;
 
+import dev.gatehouse.domain.Activity;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.UUID;

@@ -1,5 +1,9 @@
 package dev.gatehouse.store;
 
+import dev.gatehouse.domain.ApiKey;
+import dev.gatehouse.domain.ApiKeyCheck;
+import dev.gatehouse.domain.ApiKeyFormat;
+import dev.gatehouse.domain.KeyScope;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,5 +1,6 @@
 package dev.gatehouse.store;
 
+import dev.gatehouse.domain.BillingCalendar;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.gatehouse.store;
 
+import dev.gatehouse.domain.Identifiers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

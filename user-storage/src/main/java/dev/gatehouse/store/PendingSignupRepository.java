@@ -1,5 +1,7 @@
 package dev.gatehouse.store;
 
+import dev.gatehouse.domain.Identifiers;
+import dev.gatehouse.domain.PendingSignup;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

@@ -1,5 +1,6 @@
 package dev.gatehouse.store;
 
+import dev.gatehouse.domain.AccountStatus;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.Collection;

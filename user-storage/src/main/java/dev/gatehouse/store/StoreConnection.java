@@ -9,7 +9,7 @@ import org.hibernate.Session;
 /**
  * How the repositories reach the account store. Reads and writes are told apart because they may
  * run in different transactions: a Keycloak request reads outside its own transaction and writes
- * inside it (see {@code dev.gatehouse.storage.SessionStore}). Either way, a store that cannot be
+ * inside it (see {@code dev.gatehouse.store.SessionStore}). Either way, a store that cannot be
  * used surfaces as {@link AccountStoreUnavailableException}.
  */
 public interface StoreConnection {

@@ -1,5 +1,8 @@
 package dev.gatehouse.store;
 
+import dev.gatehouse.domain.Identifiers;
+import dev.gatehouse.domain.Teammate;
+import dev.gatehouse.domain.TeammateLevel;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Optional;

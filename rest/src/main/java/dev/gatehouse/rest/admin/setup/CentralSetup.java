@@ -1,8 +1,8 @@
 package dev.gatehouse.rest.admin.setup;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gatehouse.storage.GatehouseAccounts;
-import dev.gatehouse.storage.RealmSettings;
+import dev.gatehouse.federation.GatehouseAccounts;
+import dev.gatehouse.federation.RealmSettings;
 import java.util.HashMap;
 import java.util.Map;
 import org.keycloak.component.ComponentModel;

@@ -2,7 +2,7 @@ package dev.gatehouse.rest.admin.setup;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gatehouse.storage.GatehouseAccounts;
+import dev.gatehouse.federation.GatehouseAccounts;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

@@ -2,9 +2,9 @@ package dev.gatehouse.rest.admin.setup;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gatehouse.storage.AccountsStorageProviderFactory;
-import dev.gatehouse.storage.GatehouseAccounts;
-import dev.gatehouse.storage.RealmSettings;
+import dev.gatehouse.federation.AccountsStorageProviderFactory;
+import dev.gatehouse.federation.GatehouseAccounts;
+import dev.gatehouse.federation.RealmSettings;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
