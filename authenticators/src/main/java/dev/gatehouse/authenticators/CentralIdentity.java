@@ -1,7 +1,7 @@
 package dev.gatehouse.authenticators;
 
 import dev.gatehouse.federation.AccountAttributes;
-import dev.gatehouse.federation.RealmSettings;
+import dev.gatehouse.support.RealmSettings;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;

@@ -1,5 +1,6 @@
 package dev.gatehouse.federation;
 
+import dev.gatehouse.support.RealmSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.gatehouse.support;
 
-import dev.gatehouse.federation.RealmSettings;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;

@@ -2,7 +2,7 @@ package dev.gatehouse.rest.admin.setup;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.federation.GatehouseAccounts;
-import dev.gatehouse.federation.RealmSettings;
+import dev.gatehouse.support.RealmSettings;
 import java.util.HashMap;
 import java.util.Map;
 import org.keycloak.component.ComponentModel;

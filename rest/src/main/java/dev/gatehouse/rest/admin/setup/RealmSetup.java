@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.federation.AccountsStorageProviderFactory;
 import dev.gatehouse.federation.GatehouseAccounts;
-import dev.gatehouse.federation.RealmSettings;
+import dev.gatehouse.support.RealmSettings;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;

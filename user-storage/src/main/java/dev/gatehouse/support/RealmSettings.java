@@ -1,11 +1,13 @@
-package dev.gatehouse.federation;
+package dev.gatehouse.support;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.RealmModel;
+import org.keycloak.storage.UserStorageProvider;
 
 /**
  * A realm's Gatehouse settings, read in one place (issue 18): the {@code gatehouse-accounts}
@@ -20,13 +22,16 @@ public final class RealmSettings {
 
     private static final Logger LOG = Logger.getLogger(RealmSettings.class);
     private static final String PREFIX = "gatehouse";
+    /** The store's provider id ({@code AccountsStorageProviderFactory.PROVIDER_ID}; this package sits below it). */
+    private static final String STORE_PROVIDER = "gatehouse-accounts";
+
     private static final Set<String> LOGGED = ConcurrentHashMap.newKeySet();
 
     private RealmSettings() {}
 
     /** The setting formerly held by the realm attribute {@code attribute}; null when neither place sets it. */
     public static String get(RealmModel realm, String attribute) {
-        String fromComponent = GatehouseAccounts.component(realm)
+        String fromComponent = component(realm)
                 .map(component -> value(component, key(attribute)))
                 .orElse(null);
         if (fromComponent != null) {
@@ -44,7 +49,7 @@ public final class RealmSettings {
 
     /** The component setting {@value #MATCH_LOCAL_USER_TIMING}: whether logins pay both kinds of hash. */
     public static boolean matchLocalUserTiming(RealmModel realm) {
-        return GatehouseAccounts.component(realm)
+        return component(realm)
                 .map(component -> Boolean.parseBoolean(component.get(MATCH_LOCAL_USER_TIMING)))
                 .orElse(false);
     }
@@ -56,6 +61,12 @@ public final class RealmSettings {
         }
         String rest = attribute.substring(PREFIX.length());
         return rest.substring(0, 1).toLowerCase(Locale.ROOT) + rest.substring(1);
+    }
+
+    private static Optional<ComponentModel> component(RealmModel realm) {
+        return realm.getComponentsStream(realm.getId(), UserStorageProvider.class.getName())
+                .filter(component -> STORE_PROVIDER.equals(component.getProviderId()))
+                .findFirst();
     }
 
     private static String value(ComponentModel component, String key) {
