@@ -3,7 +3,7 @@
 # Keycloak with the bundle, PostgreSQL and SMTP as the integration tests do, measures Gatehouse
 # side by side with stock Keycloak, runs the mixed load run, prints a table and writes
 # target/bench/results.json. Settings are -Dgatehouse.bench.<name>=… arguments or
-# GATEHOUSE_BENCH_<NAME> variables (see the README's Development section), e.g.
+# GATEHOUSE_BENCH_<NAME> variables (see docs/development/README.md), e.g.
 #   ./bench.sh -Dgatehouse.bench.seconds=10 -Dgatehouse.bench.accounts=10000
 set -euo pipefail
 cd "$(dirname "$0")"

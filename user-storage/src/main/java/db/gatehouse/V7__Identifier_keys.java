@@ -13,7 +13,7 @@ import org.flywaydb.core.api.migration.Context;
  * computes at login, byte for byte, and PostgreSQL has no {@code NFKC_Casefold} (its {@code lower}
  * follows the database's collation, and {@code normalize} does not fold case). Flyway finds this
  * class next to the SQL files under {@code classpath:db/gatehouse}; a runner that reads only the SQL
- * directory would skip it, so every runner gets the bundle JAR on its class path (README).
+ * directory would skip it, so every runner gets the bundle JAR on its class path (docs/install.md).
  */
 public class V7__Identifier_keys extends BaseJavaMigration {
 

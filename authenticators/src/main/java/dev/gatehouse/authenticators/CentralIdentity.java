@@ -1,6 +1,7 @@
 package dev.gatehouse.authenticators;
 
 import dev.gatehouse.federation.AccountAttributes;
+import dev.gatehouse.support.RealmAttributes;
 import dev.gatehouse.support.RealmSettings;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -13,15 +14,11 @@ import org.keycloak.models.UserModel;
  */
 public record CentralIdentity(String alias, String resetUrl) {
 
-    static final String ALIAS_ATTRIBUTE = "gatehouseCentralIdp";
-    static final String RESET_URL_ATTRIBUTE = "gatehouseCentralResetUrl";
-    static final String DEFAULT_ALIAS = "console";
-
     public static CentralIdentity of(RealmModel realm) {
-        String alias = RealmSettings.get(realm, ALIAS_ATTRIBUTE);
+        String alias = RealmSettings.get(realm, RealmAttributes.CENTRAL_IDP);
         return new CentralIdentity(
-                alias == null || alias.isBlank() ? DEFAULT_ALIAS : alias.strip(),
-                RealmSettings.get(realm, RESET_URL_ATTRIBUTE));
+                alias == null || alias.isBlank() ? RealmAttributes.DEFAULT_CENTRAL_IDP : alias.strip(),
+                RealmSettings.get(realm, RealmAttributes.CENTRAL_RESET_URL));
     }
 
     /**

@@ -61,7 +61,8 @@ public final class Bench {
         OUT.printf("Seeding %d store accounts ...%n", config.accounts());
         population.seedMain(config.accounts());
         Logins logins = new Logins(env, new BenchHttp(env.baseUrl()));
-        ThroughputPhases throughput = new ThroughputPhases(config, logins, new Comparison(config, OUT), results, realm);
+        ThroughputPhases throughput =
+                new ThroughputPhases(config, logins, new Comparison(config, OUT), results, realm, env.store(), OUT);
         String label = sizeLabel(config.accounts());
         List<String> banMetrics = new java.util.ArrayList<>(
                 config.banSizes().stream().map(size -> "ban_cascade_ms_" + size).toList());

@@ -1,9 +1,12 @@
 package dev.gatehouse.bench;
 
+import dev.gatehouse.testing.AccountStore;
 import dev.gatehouse.testing.Page;
 import dev.gatehouse.testing.Totp;
+import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -20,8 +23,19 @@ final class ThroughputPhases {
     private final Results results;
     private final Exclusive<String> accounts;
     private final BenchRealm realm;
+    private final AccountStore store;
+    private final PrintStream out;
 
-    ThroughputPhases(BenchConfig config, Logins logins, Comparison comparison, Results results, BenchRealm realm) {
+    ThroughputPhases(
+            BenchConfig config,
+            Logins logins,
+            Comparison comparison,
+            Results results,
+            BenchRealm realm,
+            AccountStore store,
+            PrintStream out) {
+        this.store = store;
+        this.out = out;
         this.logins = logins;
         this.realm = realm;
         this.comparison = comparison;
@@ -84,6 +98,23 @@ final class ThroughputPhases {
         return usernames.get(Math.floorMod(turn.getAndIncrement(), usernames.size()));
     }
 
+    /**
+     * What the checks cost the account store's database (pg_stat_statements): its execution time
+     * per check, the part of a check's time that is the store's query rather than Keycloak's.
+     */
+    private void storeTimes() {
+        List<AccountStore.StatementTime> times = store.statementTimes(3);
+        times.forEach(time -> out.printf(
+                Locale.ROOT, "    store: %d calls, %.3f ms each: %s%n", time.calls(), time.meanMillis(), time.query()));
+        if (!times.isEmpty()) {
+            results.put(
+                    "apikey_store_query_ms",
+                    times.get(0).meanMillis(),
+                    "ms",
+                    times.get(0).query());
+        }
+    }
+
     private static double ratio(Sample a, Sample b) {
         return b.perSecond() == 0 ? 0 : a.perSecond() / b.perSecond();
     }
@@ -109,6 +140,7 @@ final class ThroughputPhases {
 
     /** Key checks of accounts that each have a key, against the service account's grants. */
     void apiKeys(List<Population.Keyed> keyed) {
+        store.resetStatementStatistics();
         Comparison.Outcome outcome = comparison.run(
                 "api key vs client_credentials",
                 random -> {
@@ -116,6 +148,7 @@ final class ThroughputPhases {
                     return granted(logins.apiKeyCheck(account.username(), account.apiKey()));
                 },
                 random -> granted(logins.clientCredentials(BenchRealm.GATEHOUSE_API)));
+        storeTimes();
         results.put("apikey_vs_client_credentials", outcome.ratio(), "ratio");
         Comparison.record(results, "apikey_check", outcome.a(), "checks");
         Comparison.record(results, "client_credentials", outcome.b(), "grants");

@@ -2,10 +2,7 @@ package dev.gatehouse.rest;
 
 import dev.gatehouse.domain.ApiKeyFormat;
 import dev.gatehouse.support.RealmUrls;
-import java.util.List;
 import org.keycloak.Config;
-import org.keycloak.provider.ProviderConfigProperty;
-import org.keycloak.provider.ProviderConfigurationBuilder;
 
 /**
  * Typed server configuration of the API keys, read from the {@code gatehouse} realm resource
@@ -16,26 +13,13 @@ public record ApiKeyConfig(String keyPrefix) {
     /** The SPI of the realm resource provider whose scope holds the key prefix. */
     public static final String SPI = "realm-restapi-extension";
 
-    static final String KEY_PREFIX = "keyPrefix";
-
-    public static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
-            .property()
-            .name(KEY_PREFIX)
-            .label("API key prefix")
-            .helpText("First part of every API key, <prefix>.<key id>.<secret>: 1 to 16 letters or digits. Keys "
-                    + "with another prefix fail the check, so changing it retires the existing keys.")
-            .type(ProviderConfigProperty.STRING_TYPE)
-            .defaultValue(ApiKeyFormat.DEFAULT_PREFIX)
-            .add()
-            .build();
-
     /** The configuration of the realm resource provider, wherever it is asked for. */
     public static ApiKeyConfig fromServerConfig() {
         return of(Config.scope(SPI, RealmUrls.GATEHOUSE));
     }
 
     public static ApiKeyConfig of(Config.Scope scope) {
-        String prefix = scope == null ? null : scope.get(KEY_PREFIX);
+        String prefix = scope == null ? null : scope.get(ApiKeyConfigProperties.KEY_PREFIX);
         return new ApiKeyConfig(prefix == null || prefix.isBlank() ? ApiKeyFormat.DEFAULT_PREFIX : prefix.strip());
     }
 

@@ -128,6 +128,37 @@ public final class AccountStore {
     /** Data statements (SELECT, INSERT, UPDATE, DELETE) and all statements, transaction control included. */
     public record StatementCount(long data, long all) {}
 
+    /** One statement's figures since the last reset: calls and the database's execution time per call. */
+    public record StatementTime(String query, long calls, double meanMillis) {}
+
+    /** The statements since the last reset that took the most execution time in all, at most {@code limit}. */
+    public java.util.List<StatementTime> statementTimes(int limit) {
+        String sql = """
+                SELECT regexp_replace(s.query, '\s+', ' ', 'g'), s.calls, s.mean_exec_time
+                FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+                WHERE d.datname = ? AND s.query NOT ILIKE '%pg_stat_statements%'
+                ORDER BY s.total_exec_time DESC LIMIT ?
+                """;
+        java.util.List<StatementTime> times = new java.util.ArrayList<>();
+        try (Connection connection = dataSource().getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, DATABASE);
+            statement.setInt(2, limit);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    String text = rows.getString(1);
+                    times.add(new StatementTime(
+                            text.length() > 100 ? text.substring(0, 100) + "…" : text,
+                            rows.getLong(2),
+                            rows.getDouble(3)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return times;
+    }
+
     UUID insert(NewAccount account) {
         String sql = """
                 INSERT INTO account (username, username_key, email, email_key, email_confirmed, password_hash,

@@ -60,7 +60,7 @@ public final class DistributionKeycloak implements KeycloakServer {
     private static DistributionKeycloak prepared(Path home, KeycloakSetup setup, Path workDirectory) {
         if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
             throw new IllegalStateException("No Keycloak distribution at " + home
-                    + ": run the build through Maven, which unpacks it (see README)");
+                    + ": run the build through Maven, which unpacks it (see docs/development/README.md)");
         }
         DistributionKeycloak keycloak = new DistributionKeycloak(home, setup, workDirectory.resolve("keycloak.log"));
         keycloak.install();

@@ -3,14 +3,13 @@ package dev.gatehouse.jobs;
 import dev.gatehouse.federation.GatehouseAccounts;
 import dev.gatehouse.store.BillingRepository.Invoice;
 import dev.gatehouse.store.BillingRepository.Warning;
+import dev.gatehouse.support.MailQueue;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
-import org.keycloak.email.EmailException;
-import org.keycloak.email.EmailTemplateProvider;
 import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -36,7 +35,7 @@ final class BillingMail {
     BillingMail(KeycloakSession session, RealmModel realm) {
         this.session = session;
         this.realm = realm;
-        // The e-mail theme is the one of the context's realm; a scheduled task has none.
+        // The realm's users are looked up before any e-mail: a scheduled task's session has no realm.
         session.getContext().setRealm(realm);
     }
 
@@ -81,15 +80,14 @@ final class BillingMail {
                     invoice.id(), invoice.accountId(), realm.getName());
             return false;
         }
-        try {
-            session.getProvider(EmailTemplateProvider.class)
-                    .setRealm(realm)
-                    .setUser(user.get())
-                    .send(subject, List.of(invoice.period()), template, attributes);
-            return true;
-        } catch (EmailException e) {
-            LOG.warnf("Could not send %s for invoice %d in realm %s: %s", template, invoice.id(), realm.getName(), e);
-            return false;
-        }
+        return MailQueue.sendNow(
+                session,
+                realm,
+                user.get(),
+                template + " for invoice " + invoice.id(),
+                subject,
+                List.of(invoice.period()),
+                template,
+                attributes);
     }
 }

@@ -67,7 +67,10 @@ public final class GatehouseJobsFactory implements ProviderFactory<GatehouseJobs
 
     @Override
     public List<ProviderConfigProperty> getConfigMetadata() {
-        return Stream.of(BillingConfig.PROPERTIES, RevocationConfig.PROPERTIES, PurgeConfig.PROPERTIES)
+        return Stream.of(
+                        BillingConfigProperties.PROPERTIES,
+                        RevocationConfigProperties.PROPERTIES,
+                        PurgeConfigProperties.PROPERTIES)
                 .flatMap(List::stream)
                 .toList();
     }

@@ -1,10 +1,7 @@
 package dev.gatehouse.jobs;
 
 import java.time.Duration;
-import java.util.List;
 import org.keycloak.Config;
-import org.keycloak.provider.ProviderConfigProperty;
-import org.keycloak.provider.ProviderConfigurationBuilder;
 
 /**
  * Typed server configuration of the revocation outbox's retries, in the {@code gatehouse-accounts}
@@ -16,33 +13,21 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
  */
 public record RevocationConfig(Duration retryInterval) {
 
-    static final String RETRY_SECONDS = "revocationRetrySeconds";
-    static final int DEFAULT_RETRY_SECONDS = 10;
-
-    public static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
-            .property()
-            .name(RETRY_SECONDS)
-            .label("Revocation retry interval")
-            .helpText("Seconds between two retries of the status changes whose sessions could not all be ended yet.")
-            .type(ProviderConfigProperty.INTEGER_TYPE)
-            .defaultValue(DEFAULT_RETRY_SECONDS)
-            .add()
-            .build();
-
     public static RevocationConfig of(Config.Scope scope) {
-        return parse(scope == null ? null : scope.get(RETRY_SECONDS));
+        return parse(scope == null ? null : scope.get(RevocationConfigProperties.RETRY_SECONDS));
     }
 
     static RevocationConfig parse(String retrySeconds) {
         String value = retrySeconds == null || retrySeconds.isBlank() ? null : retrySeconds.strip();
         int seconds;
         try {
-            seconds = value == null ? DEFAULT_RETRY_SECONDS : Integer.parseInt(value);
+            seconds = value == null ? RevocationConfigProperties.DEFAULT_RETRY_SECONDS : Integer.parseInt(value);
         } catch (NumberFormatException e) {
             seconds = 0;
         }
         if (seconds <= 0) {
-            throw new IllegalArgumentException(RETRY_SECONDS + " must be a positive whole number: " + retrySeconds);
+            throw new IllegalArgumentException(
+                    RevocationConfigProperties.RETRY_SECONDS + " must be a positive whole number: " + retrySeconds);
         }
         return new RevocationConfig(Duration.ofSeconds(seconds));
     }

@@ -18,9 +18,6 @@ import java.util.UUID;
  */
 public final class AccountRepository {
 
-    /** Guards the ancestor walk against a cycle written by hand into the store. */
-    private static final int MAX_DEPTH = 32;
-
     /**
      * A teammate's chain starts twice: at its own account and at its team's account, so that a
      * teammate of a banned or terminated account is blocked like a sub-user of one (SPEC P8.1).
@@ -76,13 +73,10 @@ public final class AccountRepository {
             return List.of();
         }
         String subtree = """
-                id IN (WITH RECURSIVE tree (id, depth) AS (
-                    SELECT id, 0 FROM account WHERE id = ANY (CAST(?1 AS uuid[]))
-                    UNION ALL
-                    SELECT d.id, t.depth + 1 FROM account d JOIN tree t ON d.parent_id = t.id WHERE t.depth < %d
-                ) SELECT id FROM tree
-                  UNION SELECT member_id FROM teammate WHERE account_id IN (SELECT id FROM tree)
-                                                         AND member_id IS NOT NULL)""".formatted(MAX_DEPTH);
+                id IN (WITH tree AS (SELECT id FROM %s)
+                       SELECT id FROM tree
+                       UNION SELECT member_id FROM teammate WHERE account_id IN (SELECT id FROM tree)
+                                                              AND member_id IS NOT NULL)""".formatted(Subtree.of("CAST(?1 AS uuid[])"));
         return select(subtree, "", List.of(Sql.uuidArray(ids)));
     }
 
@@ -253,7 +247,11 @@ public final class AccountRepository {
      */
     static String selectSql(String where, String paging) {
         return SELECT_WITH_EFFECTIVE_STATUS.formatted(
-                where, paging, AccountStatus.severitySql("status"), AccountStatus.severitySql("p.status"), MAX_DEPTH);
+                where,
+                paging,
+                AccountStatus.severitySql("status"),
+                AccountStatus.severitySql("p.status"),
+                Subtree.MAX_DEPTH);
     }
 
     private static void bind(Query query, List<Object> binds) {

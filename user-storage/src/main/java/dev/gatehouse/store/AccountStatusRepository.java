@@ -20,17 +20,11 @@ import java.util.UUID;
  */
 public final class AccountStatusRepository {
 
-    /** Guards the descendant walk against a cycle written by hand into the store. */
-    private static final int MAX_DEPTH = 32;
-
     private static final String SUBTREE = """
-            WITH RECURSIVE tree (id, depth) AS (
-                SELECT id, 0 FROM account WHERE id = ?1
-                UNION ALL
-                SELECT a.id, t.depth + 1 FROM account a JOIN tree t ON a.parent_id = t.id
-                WHERE t.depth < %d
+            WITH tree (id, depth) AS (
+                SELECT id, depth FROM %s
             )
-            """.formatted(MAX_DEPTH);
+            """.formatted(Subtree.of("ARRAY[CAST(?1 AS uuid)]"));
 
     /**
      * The whole ban as one statement, so that it is atomic on its own: every data-modifying part

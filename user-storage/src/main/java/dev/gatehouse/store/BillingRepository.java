@@ -18,13 +18,15 @@ public final class BillingRepository {
     /** Before every account id, to start walking accounts in id order. */
     public static final UUID FIRST_ACCOUNT = new UUID(0, 0);
 
-    /** Guards the descendant walk against a cycle written by hand into the store. */
-    private static final int MAX_DEPTH = 32;
-
     private static final String TERMINATION_REASON = "billing";
     private static final String SYSTEM_ACTOR = "system";
 
-    /** Top-level active accounts with an unpaid invoice of the period: whom the sweep terminates. */
+    /**
+     * Top-level active accounts with an unpaid invoice of the period: whom the sweep terminates.
+     * Which accounts may be terminated is {@link dev.gatehouse.domain.AccountPolicy#termination}'s
+     * {@code APPLY} case (top-level, neither banned nor terminated yet), written as a set-based
+     * predicate since the sweep terminates a whole batch in one statement.
+     */
     private static final String CANDIDATES = """
             FROM account a JOIN bill_run b ON b.account_id = a.id
             WHERE a.parent_id IS NULL AND a.status = 'active' AND b.period = ?1 AND b.paid_at IS NULL
@@ -78,8 +80,9 @@ public final class BillingRepository {
      * for it): a payment committed after the batch was read, or still being committed, keeps its
      * account active. Each terminated account gets an audit row counting its subtree.
      */
-    private static final String TERMINATE_BATCH = """
-            WITH RECURSIVE batch AS (
+    private static final String TERMINATE_BATCH =
+            """
+            WITH batch AS (
                 SELECT a.id
             """ + CANDIDATES + """
                   AND a.id > ?2
@@ -98,10 +101,7 @@ public final class BillingRepository {
                 WHERE a.id = u.account_id AND a.status = 'active' AND a.parent_id IS NULL
                 RETURNING a.id, a.username, a.email, u.id AS invoice_id, u.period, u.amount_due, u.due_date
             ), tree (root, id, depth) AS (
-                SELECT id, id, 0 FROM terminated
-                UNION ALL
-                SELECT t.root, c.id, t.depth + 1 FROM account c JOIN tree t ON c.parent_id = t.id
-                WHERE t.depth < %d
+                SELECT root, id, depth FROM %s
             ), audit AS (
                 INSERT INTO status_audit (account_id, old_status, new_status, reason, actor, cascaded_count)
                 SELECT t.id, 'active', 'terminated', CAST(?4 AS text), CAST(?5 AS text),
@@ -113,7 +113,7 @@ public final class BillingRepository {
                    CAST(t.due_date AS text)
             FROM batch bt LEFT JOIN terminated t ON t.id = bt.id
             ORDER BY bt.id
-            """.formatted(MAX_DEPTH);
+            """.formatted(Subtree.of("ARRAY(SELECT id FROM terminated)"));
 
     /**
      * Claims the notices of up to {@code ?2} accounts the sweep terminated for period {@code ?1}

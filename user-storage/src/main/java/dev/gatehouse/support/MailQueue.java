@@ -1,6 +1,7 @@
 package dev.gatehouse.support;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -105,6 +106,63 @@ public final class MailQueue {
     }
 
     /**
+     * Queues a themed e-mail ({@code template} with a subject message key and no subject arguments)
+     * for when the session's transaction commits: the common case of {@link #afterCommit(KeycloakSession,
+     * RealmModel, String, String, String, Mail)}.
+     */
+    public static void afterCommit(
+            KeycloakSession session,
+            RealmModel realm,
+            String username,
+            String email,
+            String subject,
+            String template,
+            Map<String, Object> attributes) {
+        afterCommit(
+                session,
+                realm,
+                username,
+                email,
+                template,
+                templates -> templates.send(subject, List.of(), template, attributes));
+    }
+
+    /**
+     * Renders and sends an e-mail now, in this session, to a Keycloak user of the realm (the admin
+     * actions' notices, the billing job's warnings, whose work has committed already). A failure is
+     * logged, naming {@code what}, never the address.
+     *
+     * @return whether it was sent
+     */
+    public static boolean sendNow(
+            KeycloakSession session,
+            RealmModel realm,
+            UserModel user,
+            String what,
+            String subject,
+            List<Object> subjectArgs,
+            String template,
+            Map<String, Object> attributes) {
+        try {
+            templates(session, realm, user).send(subject, subjectArgs, template, attributes);
+            return true;
+        } catch (EmailException e) {
+            LOG.warnf("E-mail %s not sent in realm %s: %s", what, realm.getName(), e);
+            return false;
+        }
+    }
+
+    /** The template provider for one recipient: the realm's e-mail theme, the recipient's locale. */
+    private static EmailTemplateProvider templates(KeycloakSession session, RealmModel realm, UserModel user) {
+        // The e-mail theme is the one of the context's realm; a scheduled task or queued send has none.
+        session.getContext().setRealm(realm);
+        return session.getProvider(EmailTemplateProvider.class)
+                .setRealm(realm)
+                .setUser(user)
+                .setAttribute(Constants.IGNORE_ACCEPT_LANGUAGE_HEADER, true);
+    }
+
+    /**
      * Runs work that sends e-mails (the billing notices, which commit their own transactions) on
      * the same bounded pool.
      */
@@ -164,16 +222,11 @@ public final class MailQueue {
                 LOG.warnf("E-mail %s not sent: its realm no longer exists", what);
                 return;
             }
-            // The e-mail theme is the one of the context's realm; this session has no request.
-            session.getContext().setRealm(realm);
             MailRecipient recipient = new MailRecipient(session, realm, username, email);
             if (locale != null) {
                 recipient.setSingleAttribute(UserModel.LOCALE, locale);
             }
-            EmailTemplateProvider templates = session.getProvider(EmailTemplateProvider.class)
-                    .setRealm(realm)
-                    .setUser(recipient)
-                    .setAttribute(Constants.IGNORE_ACCEPT_LANGUAGE_HEADER, true);
+            EmailTemplateProvider templates = templates(session, realm, recipient);
             try {
                 mail.send(session, realm, templates);
             } catch (EmailException e) {

@@ -30,7 +30,7 @@ public final class CompleteCentralLinkFactory extends GatehouseAuthenticatorFact
 
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
-        return CompleteCentralLinkConfig.PROPERTIES;
+        return CompleteCentralLinkConfigProperties.PROPERTIES;
     }
 
     @Override

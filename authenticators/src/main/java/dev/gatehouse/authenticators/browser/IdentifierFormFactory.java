@@ -31,7 +31,7 @@ public final class IdentifierFormFactory extends GatehouseAuthenticatorFactory {
 
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
-        return IdentifierFormConfig.PROPERTIES;
+        return IdentifierFormConfigProperties.PROPERTIES;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.gatehouse.authenticators.reset;
 
 import dev.gatehouse.authenticators.StatelessAuthenticator;
 import dev.gatehouse.domain.Identifiers;
+import dev.gatehouse.support.RealmAttributes;
 import dev.gatehouse.support.RequestLimits;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -18,7 +19,6 @@ import org.keycloak.authentication.authenticators.resetcred.ResetCredentialChoos
  */
 final class ResetChooseUser implements StatelessAuthenticator {
 
-    static final RequestLimits.Defaults LIMITS = new RequestLimits.Defaults("gatehouseForgotPassword", 5, 30, 3600);
     static final String TOO_MANY = "gatehouse.resetTooMany";
 
     private final ResetCredentialChooseUser keycloak = new ResetCredentialChooseUser();
@@ -33,7 +33,7 @@ final class ResetChooseUser implements StatelessAuthenticator {
         String identifier = context.getHttpRequest().getDecodedFormParameters().getFirst("username");
         if (identifier != null
                 && !identifier.isBlank()
-                && !new RequestLimits(context.getSession(), context.getRealm(), LIMITS)
+                && !new RequestLimits(context.getSession(), context.getRealm(), RealmAttributes.FORGOT_PASSWORD_LIMITS)
                         .allow(Identifiers.key(identifier.strip()), RequestLimits.clientIp(context.getSession()))) {
             context.forceChallenge(context.form()
                     .setStatus(Response.Status.TOO_MANY_REQUESTS)

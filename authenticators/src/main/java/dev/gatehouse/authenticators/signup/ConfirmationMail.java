@@ -3,7 +3,6 @@ package dev.gatehouse.authenticators.signup;
 import dev.gatehouse.support.ConfirmationToken;
 import dev.gatehouse.support.MailQueue;
 import dev.gatehouse.support.RealmUrls;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.keycloak.common.util.Time;
@@ -85,12 +84,6 @@ public final class ConfirmationMail {
 
     /** Queued for after the commit, sent off the request thread ({@link MailQueue}). */
     private void send(String subject, String template, Map<String, Object> attributes, String username, String email) {
-        MailQueue.afterCommit(
-                session,
-                realm,
-                username,
-                email,
-                template,
-                templates -> templates.send(subject, List.of(), template, attributes));
+        MailQueue.afterCommit(session, realm, username, email, subject, template, attributes);
     }
 }

@@ -8,6 +8,7 @@ import dev.gatehouse.store.AccountRepository;
 import dev.gatehouse.store.AccountStoreUnavailableException;
 import dev.gatehouse.store.PendingSignupRepository;
 import dev.gatehouse.support.ConfirmationToken;
+import dev.gatehouse.support.RealmAttributes;
 import dev.gatehouse.support.RequestLimits;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.Response;
@@ -44,7 +45,6 @@ final class SignupForm implements StatelessAuthenticator {
      * {@code gatehouseSignupIpLimit} (per client IP, default 20) and
      * {@code gatehouseSignupWindowSeconds} (default 3600) limit signups (SPEC P2.6, S3).
      */
-    static final RequestLimits.Defaults LIMITS = new RequestLimits.Defaults("gatehouseSignup", 3, 20, 3600);
 
     /** Auth note: the address of the signup this session submitted; the flow stays on "check your e-mail". */
     private static final String SUBMITTED = "GATEHOUSE_SIGNUP_SUBMITTED";
@@ -73,7 +73,7 @@ final class SignupForm implements StatelessAuthenticator {
             reject(context, request, errors);
             return;
         }
-        if (!new RequestLimits(context.getSession(), context.getRealm(), LIMITS)
+        if (!new RequestLimits(context.getSession(), context.getRealm(), RealmAttributes.SIGNUP_LIMITS)
                 .allow(Identifiers.key(request.email()), RequestLimits.clientIp(context.getSession()))) {
             // No event: a refused request stores nothing (SPEC S3); the page says the same for any address.
             context.forceChallenge(form(context, request)

@@ -1,5 +1,6 @@
 package dev.gatehouse.authenticators.signup;
 
+import dev.gatehouse.support.RealmAttributes;
 import dev.gatehouse.support.WindowedLimit;
 import org.keycloak.models.RealmModel;
 
@@ -12,18 +13,20 @@ import org.keycloak.models.RealmModel;
  */
 public record SignupSettings(int linkSeconds, int resendLimit, int resendWindowSeconds) {
 
-    static final String LINK_SECONDS_ATTRIBUTE = "gatehouseConfirmationLinkSeconds";
-    static final String RESEND_LIMIT_ATTRIBUTE = "gatehouseConfirmationResendLimit";
-    static final String RESEND_WINDOW_ATTRIBUTE = "gatehouseConfirmationResendWindowSeconds";
-    static final int DEFAULT_LINK_SECONDS = 24 * 3600;
-    static final int DEFAULT_RESEND_LIMIT = 3;
-    static final int DEFAULT_RESEND_WINDOW_SECONDS = 3600;
-
     public static SignupSettings of(RealmModel realm) {
         return new SignupSettings(
-                WindowedLimit.positiveAttribute(realm, LINK_SECONDS_ATTRIBUTE, DEFAULT_LINK_SECONDS),
-                WindowedLimit.positiveAttribute(realm, RESEND_LIMIT_ATTRIBUTE, DEFAULT_RESEND_LIMIT),
-                WindowedLimit.positiveAttribute(realm, RESEND_WINDOW_ATTRIBUTE, DEFAULT_RESEND_WINDOW_SECONDS));
+                WindowedLimit.positiveAttribute(
+                        realm,
+                        RealmAttributes.CONFIRMATION_LINK_SECONDS,
+                        RealmAttributes.DEFAULT_CONFIRMATION_LINK_SECONDS),
+                WindowedLimit.positiveAttribute(
+                        realm,
+                        RealmAttributes.CONFIRMATION_RESEND_LIMIT,
+                        RealmAttributes.DEFAULT_CONFIRMATION_RESEND_LIMIT),
+                WindowedLimit.positiveAttribute(
+                        realm,
+                        RealmAttributes.CONFIRMATION_RESEND_WINDOW_SECONDS,
+                        RealmAttributes.DEFAULT_CONFIRMATION_RESEND_WINDOW_SECONDS));
     }
 
     /** The link's lifetime in whole hours, rounded up, as the e-mail states it. */

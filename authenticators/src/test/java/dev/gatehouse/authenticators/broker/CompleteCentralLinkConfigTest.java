@@ -18,7 +18,7 @@ class CompleteCentralLinkConfigTest {
 
     private static AuthenticatorConfigModel modelWith(String removeLegacyPassword) {
         Map<String, String> config = new HashMap<>();
-        config.put(CompleteCentralLinkConfig.REMOVE_LEGACY_PASSWORD_ON_LINK, removeLegacyPassword);
+        config.put(CompleteCentralLinkConfigProperties.REMOVE_LEGACY_PASSWORD_ON_LINK, removeLegacyPassword);
         AuthenticatorConfigModel model = new AuthenticatorConfigModel();
         model.setConfig(config);
         return model;
@@ -90,7 +90,7 @@ class CompleteCentralLinkConfigTest {
     class Properties {
 
         private List<ProviderConfigProperty> declaring(String key) {
-            return CompleteCentralLinkConfig.PROPERTIES.stream()
+            return CompleteCentralLinkConfigProperties.PROPERTIES.stream()
                     .filter(p -> key.equals(p.getName()))
                     .toList();
         }
@@ -98,7 +98,7 @@ class CompleteCentralLinkConfigTest {
         @Test
         @DisplayName("declares the removeLegacyPasswordOnLink key exactly once")
         void declaresKeyOnce() {
-            assertThat(declaring(CompleteCentralLinkConfig.REMOVE_LEGACY_PASSWORD_ON_LINK))
+            assertThat(declaring(CompleteCentralLinkConfigProperties.REMOVE_LEGACY_PASSWORD_ON_LINK))
                     .hasSize(1);
         }
 
@@ -106,7 +106,8 @@ class CompleteCentralLinkConfigTest {
         @DisplayName("gives the key a help text")
         void hasHelpText() {
             // when
-            ProviderConfigProperty property = declaring(CompleteCentralLinkConfig.REMOVE_LEGACY_PASSWORD_ON_LINK)
+            ProviderConfigProperty property = declaring(
+                            CompleteCentralLinkConfigProperties.REMOVE_LEGACY_PASSWORD_ON_LINK)
                     .get(0);
 
             // then
@@ -117,7 +118,8 @@ class CompleteCentralLinkConfigTest {
         @DisplayName("shows the default that of() applies when the step has no config")
         void defaultMatchesOf() {
             // given
-            ProviderConfigProperty property = declaring(CompleteCentralLinkConfig.REMOVE_LEGACY_PASSWORD_ON_LINK)
+            ProviderConfigProperty property = declaring(
+                            CompleteCentralLinkConfigProperties.REMOVE_LEGACY_PASSWORD_ON_LINK)
                     .get(0);
 
             // when

@@ -19,7 +19,7 @@ class IdentifierFormConfigTest {
 
     private static AuthenticatorConfigModel modelWith(String unknownIdentifiers) {
         Map<String, String> config = new HashMap<>();
-        config.put(IdentifierFormConfig.UNKNOWN_IDENTIFIERS, unknownIdentifiers);
+        config.put(IdentifierFormConfigProperties.UNKNOWN_IDENTIFIERS, unknownIdentifiers);
         AuthenticatorConfigModel model = new AuthenticatorConfigModel();
         model.setConfig(config);
         return model;
@@ -103,7 +103,7 @@ class IdentifierFormConfigTest {
     class Properties {
 
         private List<ProviderConfigProperty> declaring(String key) {
-            return IdentifierFormConfig.PROPERTIES.stream()
+            return IdentifierFormConfigProperties.PROPERTIES.stream()
                     .filter(p -> key.equals(p.getName()))
                     .toList();
         }
@@ -111,15 +111,16 @@ class IdentifierFormConfigTest {
         @Test
         @DisplayName("declares the unknownIdentifiers key exactly once")
         void declaresKeyOnce() {
-            assertThat(declaring(IdentifierFormConfig.UNKNOWN_IDENTIFIERS)).hasSize(1);
+            assertThat(declaring(IdentifierFormConfigProperties.UNKNOWN_IDENTIFIERS))
+                    .hasSize(1);
         }
 
         @Test
         @DisplayName("gives the key a help text")
         void hasHelpText() {
             // when
-            ProviderConfigProperty property =
-                    declaring(IdentifierFormConfig.UNKNOWN_IDENTIFIERS).get(0);
+            ProviderConfigProperty property = declaring(IdentifierFormConfigProperties.UNKNOWN_IDENTIFIERS)
+                    .get(0);
 
             // then
             assertThat(property.getHelpText()).isNotBlank();
@@ -129,8 +130,8 @@ class IdentifierFormConfigTest {
         @DisplayName("shows the default that of() applies when the step has no config")
         void defaultMatchesOf() {
             // given
-            ProviderConfigProperty property =
-                    declaring(IdentifierFormConfig.UNKNOWN_IDENTIFIERS).get(0);
+            ProviderConfigProperty property = declaring(IdentifierFormConfigProperties.UNKNOWN_IDENTIFIERS)
+                    .get(0);
 
             // when
             IdentifierRoute.Unknown applied = IdentifierFormConfig.of(null).unknownIdentifiers();
@@ -143,8 +144,8 @@ class IdentifierFormConfigTest {
         @DisplayName("offers exactly one option per setting, each read back as that setting")
         void optionsRoundTrip() {
             // given
-            ProviderConfigProperty property =
-                    declaring(IdentifierFormConfig.UNKNOWN_IDENTIFIERS).get(0);
+            ProviderConfigProperty property = declaring(IdentifierFormConfigProperties.UNKNOWN_IDENTIFIERS)
+                    .get(0);
 
             // when
             List<IdentifierRoute.Unknown> parsed = property.getOptions().stream()

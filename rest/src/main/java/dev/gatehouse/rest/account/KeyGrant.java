@@ -1,5 +1,6 @@
 package dev.gatehouse.rest.account;
 
+import dev.gatehouse.support.RealmAttributes;
 import dev.gatehouse.support.WindowedLimit;
 import java.util.Arrays;
 import java.util.Optional;
@@ -8,7 +9,7 @@ import org.keycloak.models.RealmModel;
 /**
  * What an access token must carry to manage API keys (SPEC S4): the dedicated client scope
  * {@value #SCOPE}, which no client is granted by default, and an authentication no older than the
- * realm's {@value #MAX_AGE_ATTRIBUTE} (seconds, default {@value #DEFAULT_MAX_AGE_SECONDS}).
+ * realm's {@value RealmAttributes#API_KEY_MAX_AUTH_AGE_SECONDS} (seconds, default {@value RealmAttributes#DEFAULT_API_KEY_MAX_AUTH_AGE_SECONDS}).
  * Plain Java: the decision is unit-tested without Keycloak.
  *
  * @param maxAgeSeconds how long ago the user may have authenticated
@@ -16,11 +17,12 @@ import org.keycloak.models.RealmModel;
 record KeyGrant(int maxAgeSeconds) {
 
     static final String SCOPE = "gatehouse-api-keys";
-    static final String MAX_AGE_ATTRIBUTE = "gatehouseApiKeyMaxAuthAgeSeconds";
-    static final int DEFAULT_MAX_AGE_SECONDS = 300;
 
     static KeyGrant of(RealmModel realm) {
-        return new KeyGrant(WindowedLimit.positiveAttribute(realm, MAX_AGE_ATTRIBUTE, DEFAULT_MAX_AGE_SECONDS));
+        return new KeyGrant(WindowedLimit.positiveAttribute(
+                realm,
+                RealmAttributes.API_KEY_MAX_AUTH_AGE_SECONDS,
+                RealmAttributes.DEFAULT_API_KEY_MAX_AUTH_AGE_SECONDS));
     }
 
     /**

@@ -45,7 +45,7 @@ public final class OwnTeamResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response invite(InputStream body) {
         return StoreGuard.call(() -> {
-            BearerCaller caller = manager();
+            BearerCaller caller = BearerCaller.authenticate(session).requireTeamManagement();
             Account team = caller.role().teamId().equals(caller.accountId())
                     ? caller.account()
                     : GatehouseAccounts.repository(session)
@@ -60,7 +60,7 @@ public final class OwnTeamResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response changeLevel(@PathParam("teammateId") String teammateId, InputStream body) {
         return StoreGuard.call(() -> {
-            BearerCaller caller = manager();
+            BearerCaller caller = BearerCaller.authenticate(session).requireTeamManagement();
             return management(caller)
                     .changeLevel(caller.role().teamId(), teammateId, body)
                     .orElseThrow(OwnTeamResource::notYours);
@@ -71,16 +71,12 @@ public final class OwnTeamResource {
     @Path("{teammateId}")
     public Response remove(@PathParam("teammateId") String teammateId) {
         return StoreGuard.call(() -> {
-            BearerCaller caller = manager();
+            BearerCaller caller = BearerCaller.authenticate(session).requireTeamManagement();
             if (!management(caller).remove(caller.role().teamId(), teammateId)) {
                 throw notYours();
             }
             return Response.noContent().build();
         });
-    }
-
-    private BearerCaller manager() {
-        return BearerCaller.authenticate(session).requireTeamManagement();
     }
 
     private TeammateManagement management(BearerCaller caller) {

@@ -1,13 +1,11 @@
 package dev.gatehouse.rest.admin;
 
 import dev.gatehouse.federation.AccountAttributes;
+import dev.gatehouse.support.MailQueue;
 import dev.gatehouse.support.RealmUrls;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jboss.logging.Logger;
-import org.keycloak.email.EmailException;
-import org.keycloak.email.EmailTemplateProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -24,8 +22,6 @@ import org.keycloak.models.UserModel;
  * </ul>
  */
 final class AccountNotice {
-
-    private static final Logger LOG = Logger.getLogger(AccountNotice.class);
 
     private final String template;
     private final String subject;
@@ -61,14 +57,15 @@ final class AccountNotice {
         Map<String, Object> attributes = new HashMap<>(extra);
         attributes.put("username", account.getFirstAttribute(AccountAttributes.USERNAME));
         attributes.put("troubleshootingUrl", troubleshootingUrl(session, realm));
-        try {
-            session.getProvider(EmailTemplateProvider.class)
-                    .setRealm(realm)
-                    .setUser(account)
-                    .send(subject, List.of(), template, attributes);
-        } catch (EmailException e) {
-            LOG.warnf("Could not send %s to account %s in realm %s: %s", template, account.getId(), realm.getName(), e);
-        }
+        MailQueue.sendNow(
+                session,
+                realm,
+                account,
+                template + " to account " + account.getId(),
+                subject,
+                List.of(),
+                template,
+                attributes);
     }
 
     private String troubleshootingUrl(KeycloakSession session, RealmModel realm) {

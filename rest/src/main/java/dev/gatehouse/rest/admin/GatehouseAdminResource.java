@@ -64,6 +64,7 @@ public final class GatehouseAdminResource {
     @Path("accounts/{id}/api-keys")
     @Produces(MediaType.APPLICATION_JSON)
     public Response listKeys(@PathParam("id") String id) {
+        AdminAccess.require(auth, realm, AdminAccess.SUPPORT_ROLE);
         return StoreGuard.call(() -> keys().list(account(id)));
     }
 
@@ -71,12 +72,14 @@ public final class GatehouseAdminResource {
     @Path("accounts/{id}/api-keys")
     @Produces(MediaType.APPLICATION_JSON)
     public Response createKey(@PathParam("id") String id, InputStream body) {
+        AdminAccess.require(auth, realm, AdminAccess.SUPPORT_ROLE);
         return StoreGuard.call(() -> keys().create(account(id), body));
     }
 
     @DELETE
     @Path("accounts/{id}/api-keys/{keyId}")
     public Response revokeKey(@PathParam("id") String id, @PathParam("keyId") String keyId) {
+        AdminAccess.require(auth, realm, AdminAccess.SUPPORT_ROLE);
         return StoreGuard.call(() -> {
             if (!keys().revoke(account(id), keyId)) {
                 throw ErrorResponse.error("API key not found", Response.Status.NOT_FOUND);
@@ -89,6 +92,7 @@ public final class GatehouseAdminResource {
     @Path("accounts/{id}/teammates")
     @Produces(MediaType.APPLICATION_JSON)
     public Response listTeammates(@PathParam("id") String id) {
+        AdminAccess.require(auth, realm, AdminAccess.SUPPORT_ROLE);
         return StoreGuard.call(() -> teammates().list(account(id)));
     }
 
@@ -97,6 +101,7 @@ public final class GatehouseAdminResource {
     @Path("accounts/{id}/teammates")
     @Produces(MediaType.APPLICATION_JSON)
     public Response inviteTeammate(@PathParam("id") String id, InputStream body) {
+        AdminAccess.require(auth, realm, AdminAccess.SUPPORT_ROLE);
         return StoreGuard.call(() -> {
             TeammateManagement teammates = teammates();
             Account team =
@@ -115,6 +120,7 @@ public final class GatehouseAdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response changeTeammate(
             @PathParam("id") String id, @PathParam("teammateId") String teammateId, InputStream body) {
+        AdminAccess.require(auth, realm, AdminAccess.SUPPORT_ROLE);
         return StoreGuard.call(() -> teammates()
                 .changeLevel(account(id), teammateId, body)
                 .orElseThrow(() -> ErrorResponse.error("Teammate not found", Response.Status.NOT_FOUND)));
@@ -123,6 +129,7 @@ public final class GatehouseAdminResource {
     @DELETE
     @Path("accounts/{id}/teammates/{teammateId}")
     public Response removeTeammate(@PathParam("id") String id, @PathParam("teammateId") String teammateId) {
+        AdminAccess.require(auth, realm, AdminAccess.SUPPORT_ROLE);
         return StoreGuard.call(() -> {
             if (!teammates().remove(account(id), teammateId)) {
                 throw ErrorResponse.error("Teammate not found", Response.Status.NOT_FOUND);
@@ -136,6 +143,7 @@ public final class GatehouseAdminResource {
     @Path("accounts/{id}/activity")
     @Produces(MediaType.APPLICATION_JSON)
     public Response activity(@PathParam("id") String id) {
+        AdminAccess.require(auth, realm, AdminAccess.SUPPORT_ROLE);
         return StoreGuard.call(() -> teammates().activity(account(id)));
     }
 
@@ -311,7 +319,6 @@ public final class GatehouseAdminResource {
     }
 
     private ApiKeyManagement keys() {
-        AdminAccess.require(auth, realm, AdminAccess.SUPPORT_ROLE);
         return new ApiKeyManagement(session, format, adminEvent, "admin", AdminAccess.actor(auth));
     }
 
@@ -320,7 +327,6 @@ public final class GatehouseAdminResource {
     }
 
     private TeammateManagement teammates() {
-        AdminAccess.require(auth, realm, AdminAccess.SUPPORT_ROLE);
         return new TeammateManagement(session, adminEvent, AdminAccess.actor(auth));
     }
 

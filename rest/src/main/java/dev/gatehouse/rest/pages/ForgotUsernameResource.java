@@ -6,6 +6,7 @@ import dev.gatehouse.rest.StoreGuard;
 import dev.gatehouse.rest.ThemedPages;
 import dev.gatehouse.store.AccountRepository;
 import dev.gatehouse.support.MailQueue;
+import dev.gatehouse.support.RealmAttributes;
 import dev.gatehouse.support.RequestLimits;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -77,7 +78,7 @@ public final class ForgotUsernameResource {
                     .addError(field(INVALID))
                     .createForm(FORM);
         }
-        if (!new RequestLimits(session, realm, ForgotUsernameLimits.DEFAULTS)
+        if (!new RequestLimits(session, realm, RealmAttributes.FORGOT_USERNAME_LIMITS)
                 .allow(Identifiers.key(address), RequestLimits.clientIp(session))) {
             // No event either: a refused request stores nothing (SPEC S3).
             LOG.debugf("Forgot-username request refused by its limits in realm %s", realm.getName());
@@ -106,13 +107,7 @@ public final class ForgotUsernameResource {
     private void send(RealmModel realm, String address, List<String> usernames) {
         Map<String, Object> attributes = MailQueue.attributes();
         attributes.put("usernames", usernames);
-        MailQueue.afterCommit(
-                session,
-                realm,
-                usernames.get(0),
-                address,
-                EMAIL,
-                templates -> templates.send(SUBJECT, List.of(), EMAIL, attributes));
+        MailQueue.afterCommit(session, realm, usernames.get(0), address, SUBJECT, EMAIL, attributes);
     }
 
     /** Every page of the form, its errors and its answer link to the article's section on usernames. */

@@ -1,6 +1,7 @@
 package dev.gatehouse.rest.pages;
 
 import dev.gatehouse.rest.ThemedPages;
+import dev.gatehouse.support.RealmAttributes;
 import dev.gatehouse.support.RealmUrls;
 import dev.gatehouse.support.RequestLimits;
 import jakarta.ws.rs.Consumes;
@@ -57,8 +58,6 @@ public final class TroubleshootingResource {
      * Feedback posts per client IP: realm attributes {@code gatehouseFeedbackIpLimit} (default 10)
      * and {@code gatehouseFeedbackWindowSeconds} (default 3600).
      */
-    static final RequestLimits.Defaults FEEDBACK_LIMITS = new RequestLimits.Defaults("gatehouseFeedback", 10, 10, 3600);
-
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9]{32}");
 
     // Anchors are lower-case words and dashes; anything else is ignored, never echoed.
@@ -107,7 +106,8 @@ public final class TroubleshootingResource {
             return render(reason, false).setStatus(Response.Status.BAD_REQUEST).createForm(TEMPLATE);
         }
         RealmModel realm = session.getContext().getRealm();
-        if (!new RequestLimits(session, realm, FEEDBACK_LIMITS).allow(null, RequestLimits.clientIp(session))) {
+        if (!new RequestLimits(session, realm, RealmAttributes.FEEDBACK_LIMITS)
+                .allow(null, RequestLimits.clientIp(session))) {
             return render(reason, false)
                     .setStatus(Response.Status.TOO_MANY_REQUESTS)
                     .setError(FEEDBACK_TOO_MANY)

@@ -2,6 +2,7 @@ package dev.gatehouse.rest.realm;
 
 import dev.gatehouse.domain.ApiKeyFormat;
 import dev.gatehouse.rest.ApiKeyConfig;
+import dev.gatehouse.rest.ApiKeyConfigProperties;
 import dev.gatehouse.support.RealmUrls;
 import java.util.List;
 import org.keycloak.Config;
@@ -35,7 +36,7 @@ public final class GatehouseRealmResourceProviderFactory implements RealmResourc
 
     @Override
     public List<ProviderConfigProperty> getConfigMetadata() {
-        return ApiKeyConfig.PROPERTIES;
+        return ApiKeyConfigProperties.PROPERTIES;
     }
 
     @Override

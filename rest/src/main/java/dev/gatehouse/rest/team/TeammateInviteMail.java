@@ -2,7 +2,6 @@ package dev.gatehouse.rest.team;
 
 import dev.gatehouse.domain.Teammate;
 import dev.gatehouse.support.MailQueue;
-import java.util.List;
 import java.util.Map;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
@@ -42,11 +41,6 @@ final class TeammateInviteMail {
         attributes.put("link", TeammateInviteResource.url(session, realm, key));
         attributes.put("linkDays", TeammateInviteToken.LIFETIME_SECONDS / (24 * 3600));
         MailQueue.afterCommit(
-                session,
-                realm,
-                invitation.inviteEmail(),
-                invitation.inviteEmail(),
-                TEMPLATE,
-                templates -> templates.send(SUBJECT, List.of(), TEMPLATE, attributes));
+                session, realm, invitation.inviteEmail(), invitation.inviteEmail(), SUBJECT, TEMPLATE, attributes);
     }
 }

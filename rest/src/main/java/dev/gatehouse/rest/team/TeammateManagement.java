@@ -12,6 +12,7 @@ import dev.gatehouse.rest.RequestBody;
 import dev.gatehouse.rest.keys.ApiKeyManagement;
 import dev.gatehouse.store.ActivityRepository;
 import dev.gatehouse.store.TeammateRepository;
+import dev.gatehouse.support.RealmAttributes;
 import dev.gatehouse.support.RequestLimits;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
@@ -47,10 +48,8 @@ public final class TeammateManagement {
      * {@code gatehouseTeammateInviteIpLimit} (per client IP, default 100) and
      * {@code gatehouseTeammateInviteWindowSeconds} (default 3600) limit them (SPEC S3).
      */
-    static final RequestLimits.Defaults INVITE_LIMITS =
-            new RequestLimits.Defaults("gatehouseTeammateInvite", 10, 100, 3600);
-
     private final KeycloakSession session;
+
     private final RealmModel realm;
     private final TeammateRepository teammates;
     private final ActivityRepository activity;
@@ -78,7 +77,7 @@ public final class TeammateManagement {
         if (!request.valid()) {
             throw ErrorResponse.error(request.error(), Response.Status.BAD_REQUEST);
         }
-        if (!new RequestLimits(session, realm, INVITE_LIMITS)
+        if (!new RequestLimits(session, realm, RealmAttributes.TEAMMATE_INVITE_LIMITS)
                 .allow(team.id().toString(), RequestLimits.clientIp(session))) {
             throw ErrorResponse.error(
                     "Too many invitations from this account; try again later", Response.Status.TOO_MANY_REQUESTS);

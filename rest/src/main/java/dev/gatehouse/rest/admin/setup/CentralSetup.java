@@ -2,6 +2,7 @@ package dev.gatehouse.rest.admin.setup;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.federation.GatehouseAccounts;
+import dev.gatehouse.support.RealmAttributes;
 import dev.gatehouse.support.RealmSettings;
 import java.util.HashMap;
 import java.util.Map;
@@ -75,9 +76,9 @@ final class CentralSetup {
                         });
             }
         }
-        planAttribute(plan, RealmSetup.CENTRAL_ALIAS_ATTRIBUTE, alias);
+        planAttribute(plan, RealmAttributes.CENTRAL_IDP, alias);
         if (resetUrl != null) {
-            planAttribute(plan, RealmSetup.CENTRAL_RESET_URL_ATTRIBUTE, resetUrl);
+            planAttribute(plan, RealmAttributes.CENTRAL_RESET_URL, resetUrl);
         }
     }
 

@@ -27,8 +27,6 @@ public final class RealmSetup {
     static final String COMPONENT = "federation component";
     static final String BINDING = "binding";
     static final String SETTING = "realm setting";
-    static final String CENTRAL_ALIAS_ATTRIBUTE = "gatehouseCentralIdp";
-    static final String CENTRAL_RESET_URL_ATTRIBUTE = "gatehouseCentralResetUrl";
 
     private final KeycloakSession session;
     private final RealmModel realm;
