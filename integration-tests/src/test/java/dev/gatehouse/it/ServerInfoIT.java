@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.testing.GatehouseEnvironment;
 import dev.gatehouse.testing.GatehouseExtension;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,5 +35,23 @@ class ServerInfoIT {
                 .isFalse();
         assertThat(providers.at("/password-hashing/providers/gatehouse-bcrypt").isMissingNode())
                 .isFalse();
+    }
+
+    @Test
+    @DisplayName("reports whether the account store's schema is the one the JAR expects")
+    void schemaVersion() {
+        // The check runs once, off the boot thread, right after Keycloak started.
+        Awaitility.await()
+                .atMost(Duration.ofMinutes(2))
+                .until(() -> !env.admin()
+                        .json("/serverinfo")
+                        .at("/providers/storage/providers/gatehouse-accounts/operationalInfo/schemaStatus")
+                        .asText()
+                        .equals("not checked yet"));
+        JsonNode info =
+                env.admin().json("/serverinfo").at("/providers/storage/providers/gatehouse-accounts/operationalInfo");
+        assertThat(info.get("schemaStatus").asText()).as(info.toString()).isEqualTo("current");
+        assertThat(info.get("schemaApplied").asText())
+                .isEqualTo(info.get("schemaExpected").asText());
     }
 }

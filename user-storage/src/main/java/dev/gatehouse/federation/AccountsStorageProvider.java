@@ -7,6 +7,7 @@ import dev.gatehouse.store.AccountSearch;
 import dev.gatehouse.store.AccountStoreUnavailableException;
 import dev.gatehouse.store.PasswordHasher;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,6 +27,9 @@ import org.keycloak.storage.UserStorageProvider;
 import org.keycloak.storage.user.UserLookupProvider;
 import org.keycloak.storage.user.UserQueryProvider;
 import org.keycloak.storage.user.UserRegistrationProvider;
+import org.keycloak.userprofile.AttributeMetadata;
+import org.keycloak.userprofile.UserProfileDecorator;
+import org.keycloak.userprofile.UserProfileMetadata;
 
 /**
  * The account store as a user federation provider: lookups, admin search, and the legacy bcrypt
@@ -38,7 +42,8 @@ public final class AccountsStorageProvider
                 UserQueryProvider,
                 CredentialInputValidator,
                 CredentialInputUpdater,
-                UserRegistrationProvider {
+                UserRegistrationProvider,
+                UserProfileDecorator {
 
     private static final int DEFAULT_PAGE_SIZE = 100;
 
@@ -62,6 +67,12 @@ public final class AccountsStorageProvider
         this.hasher = hasher;
         this.accounts = GatehouseAccounts.repository(session);
         this.loaded = LoadedAccounts.of(session);
+    }
+
+    /** Store accounts are not asked for profile attributes the store does not hold. */
+    @Override
+    public List<AttributeMetadata> decorateUserProfile(String componentId, UserProfileMetadata metadata) {
+        return StoreProfileDecorator.decorate(componentId, metadata);
     }
 
     @Override

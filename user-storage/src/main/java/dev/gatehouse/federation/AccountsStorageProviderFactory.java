@@ -11,6 +11,7 @@ import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.PasswordPolicy;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
@@ -38,6 +39,11 @@ public final class AccountsStorageProviderFactory
     }
 
     @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        SchemaCheck.startAfterBoot(factory);
+    }
+
+    @Override
     public String getHelpText() {
         return "Gatehouse account store: legacy accounts, sub-users, billing and bans in PostgreSQL, reached through "
                 + "the '" + DATASOURCE + "' datasource.";
@@ -52,6 +58,7 @@ public final class AccountsStorageProviderFactory
     public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model) {
         AccountsStorageConfig config = AccountsStorageConfig.of(model);
         config.validate();
+        RealmSettingsProperties.validate(session, model);
         PasswordPolicy policy = realm.getPasswordPolicy();
         if (policy != null
                 && BcryptPasswordHashProviderFactory.ID.equals(policy.getHashAlgorithm())
@@ -80,6 +87,9 @@ public final class AccountsStorageProviderFactory
         info.put("keycloakCompiledAgainst", GatehouseVersion.KEYCLOAK_COMPILED_AGAINST);
         info.put("datasource", DATASOURCE);
         info.put("schemaMigrations", "db/gatehouse (Flyway)");
+        info.put("schemaExpected", String.valueOf(SchemaCheck.EXPECTED));
+        info.put("schemaApplied", SchemaCheck.applied());
+        info.put("schemaStatus", SchemaCheck.status());
         info.put("defaultBcryptCost", String.valueOf(AccountsStorageConfigProperties.DEFAULT_BCRYPT_COST));
         return info;
     }

@@ -75,9 +75,9 @@ public final class WindowedLimit {
         return low;
     }
 
-    /** A positive whole number from a realm attribute, or the fallback when it is unset or unusable. */
+    /** A positive whole number from the realm's Gatehouse settings ({@link RealmSettings}), or the fallback. */
     public static int positiveAttribute(RealmModel realm, String attribute, int fallback) {
-        String value = realm.getAttribute(attribute);
+        String value = RealmSettings.get(realm, attribute);
         try {
             int parsed = value == null ? fallback : Integer.parseInt(value.strip());
             return parsed > 0 ? parsed : fallback;

@@ -7,6 +7,7 @@ import dev.gatehouse.domain.PendingSignup;
 import dev.gatehouse.federation.AccountAttributes;
 import dev.gatehouse.federation.GatehouseAccounts;
 import dev.gatehouse.store.PasswordHasher;
+import dev.gatehouse.support.RealmSettings;
 import java.util.Optional;
 import java.util.UUID;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -106,26 +107,54 @@ public record Identified(UserModel user, PendingSignup signup) {
                 false);
     }
 
-    /** The password check of this attempt: exactly one hash, real or dummy. */
+    /**
+     * The password check of this attempt: exactly one hash, real or dummy. In a realm that also has
+     * local Keycloak users with Keycloak's own hash ({@link RealmSettings#matchLocalUserTiming}),
+     * every attempt pays both kinds, one real and one dummy, so that neither a store account nor a
+     * local user answers in another time than an unknown identifier.
+     */
     public LoginGate.Passwords passwords(AuthenticationFlowContext context, String password) {
+        RealmModel realm = context.getRealm();
+        boolean both = RealmSettings.matchLocalUserTiming(realm);
         return new LoginGate.Passwords() {
             @Override
             public boolean verify() {
                 if (user != null) {
-                    return user.credentialManager().isValid(UserCredentialModel.password(password));
+                    boolean valid = user.credentialManager().isValid(UserCredentialModel.password(password));
+                    if (both) {
+                        if (fromStore(realm, user)) {
+                            AuthenticatorUtils.dummyHash(context);
+                        } else {
+                            hasher(realm).ifPresent(hasher -> hasher.dummyVerify(password));
+                        }
+                    }
+                    return valid;
                 }
-                return hasher(context.getRealm())
+                boolean valid = hasher(realm)
                         .map(hasher -> hasher.verify(password, signup.passwordHash()))
                         .orElse(false);
+                if (both) {
+                    AuthenticatorUtils.dummyHash(context);
+                }
+                return valid;
             }
 
             @Override
             public void dummy() {
-                hasher(context.getRealm())
+                hasher(realm)
                         .ifPresentOrElse(
                                 hasher -> hasher.dummyVerify(password), () -> AuthenticatorUtils.dummyHash(context));
+                if (both) {
+                    AuthenticatorUtils.dummyHash(context);
+                }
             }
         };
+    }
+
+    private static boolean fromStore(RealmModel realm, UserModel user) {
+        return GatehouseAccounts.component(realm)
+                .map(component -> component.getId().equals(user.getFederationLink()))
+                .orElse(false);
     }
 
     /** A wrong password of a pending signup counts toward its lockout. */

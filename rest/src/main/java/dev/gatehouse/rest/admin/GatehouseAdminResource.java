@@ -7,6 +7,7 @@ import dev.gatehouse.domain.ApiKeyFormat;
 import dev.gatehouse.federation.GatehouseAccounts;
 import dev.gatehouse.rest.JsonResponses;
 import dev.gatehouse.rest.StoreGuard;
+import dev.gatehouse.rest.admin.setup.GatehouseSetupResource;
 import dev.gatehouse.rest.keys.ApiKeyManagement;
 import dev.gatehouse.rest.legacy.FailedChecks;
 import dev.gatehouse.rest.team.TeammateManagement;
@@ -305,6 +306,12 @@ public final class GatehouseAdminResource {
                 IdentifierCollisions.json(
                                 new IdentifierCollisionRepository(GatehouseAccounts.store(session)).list(from, limit))
                         .toString()));
+    }
+
+    /** Applies Gatehouse to this realm, or takes it out again (issue 18): realm administrators only. */
+    @Path("setup")
+    public GatehouseSetupResource setup() {
+        return new GatehouseSetupResource(session, realm, auth, adminEvent);
     }
 
     private AccountStatusManagement status() {
