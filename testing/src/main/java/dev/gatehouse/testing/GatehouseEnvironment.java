@@ -115,7 +115,11 @@ public final class GatehouseEnvironment implements AutoCloseable {
     /** Keycloak's {@code /metrics} in Prometheus' text format, Gatehouse's counters among them. */
     public String metrics() {
         try {
-            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+            // HTTP/1.1: the JDK client's default h2c upgrade once met a management-interface answer it
+            // read as an HTTP/2 frame ("Frame type(101) … exceeds MAX_FRAME_SIZE").
+            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newBuilder()
+                    .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                    .build()
                     .send(
                             java.net.http.HttpRequest.newBuilder(java.net.URI.create(managementUrl() + "/metrics"))
                                     .build(),
