@@ -6,6 +6,7 @@ import dev.gatehouse.domain.AccountStatus;
 import dev.gatehouse.domain.Identifiers;
 import dev.gatehouse.domain.TeammateLevel;
 import jakarta.persistence.Query;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -97,6 +98,53 @@ public final class AccountRepository {
      */
     public Optional<Account> findByIdentifier(String identifier) {
         return findByUsername(identifier).or(() -> findByUniqueEmail(identifier));
+    }
+
+    /**
+     * What an identifier can name in the store, read by one statement whatever it names (SPEC S1):
+     * the account of that username, the accounts of that address (at most two are read: two mean
+     * a shared address, which names none of them, SPEC P4.2), and a live pending signup of that
+     * username or address. Which of them wins is the caller's order, as Keycloak's own lookup
+     * decides it.
+     *
+     * @param byUsername the account whose username key is the identifier's
+     * @param byAddress the accounts whose address key is the identifier's, at most two
+     * @param signup the live pending signup, if no account has the identifier as username or address
+     */
+    public record IdentifierRows(Optional<Row> byUsername, List<Row> byAddress, Optional<UUID> signup) {
+
+        /** An account's id and whether the store records its central identity (SPEC P1.2). */
+        public record Row(UUID id, boolean centrallyLinked) {}
+    }
+
+    public IdentifierRows identifierRows(String identifier) {
+        return store.read(em -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("""
+                            SELECT 0, id, central_subject IS NOT NULL FROM account WHERE username_key = ?1
+                            UNION ALL
+                            (SELECT 1, id, central_subject IS NOT NULL FROM account WHERE email_key = ?1 LIMIT 2)
+                            UNION ALL
+                            (SELECT 2, id, false FROM pending_signup
+                             WHERE (username_key = ?1 OR email_key = ?1) AND expires_at > now()
+                             ORDER BY username_key = ?1 DESC LIMIT 1)
+                            """)
+                    .setParameter(1, Identifiers.key(identifier))
+                    .getResultList();
+            Optional<IdentifierRows.Row> byUsername = Optional.empty();
+            List<IdentifierRows.Row> byAddress = new ArrayList<>(2);
+            Optional<UUID> signup = Optional.empty();
+            for (Object[] row : rows) {
+                IdentifierRows.Row account = new IdentifierRows.Row((UUID) row[1], (Boolean) row[2]);
+                switch (((Number) row[0]).intValue()) {
+                    case 0 -> byUsername = Optional.of(account);
+                    case 1 -> byAddress.add(account);
+                    default -> signup = Optional.of(account.id());
+                }
+            }
+            boolean anAccountHasIt = byUsername.isPresent() || !byAddress.isEmpty();
+            return new IdentifierRows(byUsername, List.copyOf(byAddress), anAccountHasIt ? Optional.empty() : signup);
+        });
     }
 
     public Optional<Account> findByCentralSubject(String subject) {

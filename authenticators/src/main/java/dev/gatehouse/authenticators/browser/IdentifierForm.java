@@ -3,12 +3,14 @@ package dev.gatehouse.authenticators.browser;
 import dev.gatehouse.authenticators.CentralIdentity;
 import dev.gatehouse.authenticators.StatelessAuthenticator;
 import dev.gatehouse.authenticators.StoreOutage;
+import dev.gatehouse.authenticators.gate.Identification;
 import dev.gatehouse.authenticators.gate.Identified;
 import dev.gatehouse.store.AccountStoreUnavailableException;
 import dev.gatehouse.support.RealmUrls;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.util.function.Consumer;
 import org.keycloak.WebAuthnConstants;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
@@ -20,6 +22,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.validation.Validation;
+import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
  * {@code gatehouse-identifier}: asks for the username or e-mail alone, then sends linked accounts
@@ -34,7 +37,13 @@ final class IdentifierForm extends AbstractUsernameFormAuthenticator implements 
         UserModel user = context.getUser();
         if (user != null) {
             // Re-authentication of a known session user: no identifier to ask for.
-            route(context, new Identified(user, null), user.getUsername());
+            Identified reauthenticating = new Identified(user, null);
+            route(
+                    context,
+                    true,
+                    reauthenticating.linked(context.getSession(), context.getRealm()),
+                    user.getUsername(),
+                    reauthenticating::remember);
             return;
         }
         MultivaluedMap<String, String> formData = new MultivaluedHashMap<>();
@@ -75,26 +84,30 @@ final class IdentifierForm extends AbstractUsernameFormAuthenticator implements 
         // The password step shows the identifier as typed, for known and unknown ones alike.
         authSession.setAuthNote(USERNAME_HIDDEN, "true");
         try {
-            route(context, Identified.find(context.getSession(), context.getRealm(), identifier), identifier);
+            Identification found = Identification.of(context.getSession(), context.getRealm(), identifier);
+            route(context, found.found(), found.linked(), identifier, found::remember);
         } catch (AccountStoreUnavailableException e) {
             StoreOutage.browserChallenge(context, e);
         }
     }
 
     /** A pending signup counts as found: its password step shows the unconfirmed page (SPEC P2.3). */
-    private void route(AuthenticationFlowContext context, Identified found, String identifier) {
-        boolean linked = found.linked(context.getSession(), context.getRealm());
+    private void route(
+            AuthenticationFlowContext context,
+            boolean known,
+            boolean linked,
+            String identifier,
+            Consumer<AuthenticationSessionModel> remember) {
         IdentifierFormConfig config = IdentifierFormConfig.of(context.getAuthenticatorConfig());
-        boolean known = found.user() != null || found.signup() != null;
         switch (IdentifierRoute.of(known, linked, config.unknownIdentifiers())) {
             case CENTRAL -> {
                 String alias = CentralIdentity.of(context.getRealm()).alias();
                 if (!CentralRedirect.redirect(context, alias, CentralRedirect.loginHint(identifier))) {
-                    toPassword(context, found);
+                    toPassword(context, remember);
                 }
             }
-            case PASSWORD -> toPassword(context, found);
-            case PASSWORD_UNKNOWN -> toPassword(context, Identified.NOBODY);
+            case PASSWORD -> toPassword(context, remember);
+            case PASSWORD_UNKNOWN -> toPassword(context, Identified.NOBODY::remember);
         }
     }
 
@@ -102,9 +115,9 @@ final class IdentifierForm extends AbstractUsernameFormAuthenticator implements 
      * What was found goes to the password step as notes, not as the flow's user: Keycloak checks the
      * flow's user on every request and would show "account disabled" before any password.
      */
-    private static void toPassword(AuthenticationFlowContext context, Identified found) {
+    private static void toPassword(AuthenticationFlowContext context, Consumer<AuthenticationSessionModel> remember) {
         context.clearUser();
-        found.remember(context.getAuthenticationSession());
+        remember.accept(context.getAuthenticationSession());
         context.success();
     }
 

@@ -59,8 +59,12 @@ public record Identified(UserModel user, PendingSignup signup) {
 
     /** For the password step: kept as notes, not as the flow's user (Keycloak refuses disabled flow users). */
     public void remember(AuthenticationSessionModel authSession) {
-        note(authSession, USER_NOTE, user == null ? null : user.getId());
-        note(authSession, SIGNUP_NOTE, signup == null ? null : signup.id().toString());
+        remember(authSession, user == null ? null : user.getId(), signup == null ? null : signup.id());
+    }
+
+    static void remember(AuthenticationSessionModel authSession, String userId, UUID signupId) {
+        note(authSession, USER_NOTE, userId);
+        note(authSession, SIGNUP_NOTE, signupId == null ? null : signupId.toString());
     }
 
     /** What the identifier step remembered, read again; a signup confirmed or expired since is gone. */
