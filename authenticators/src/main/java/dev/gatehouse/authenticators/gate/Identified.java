@@ -11,6 +11,7 @@ import dev.gatehouse.support.RealmSettings;
 import java.util.Optional;
 import java.util.UUID;
 import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelDuplicateException;
@@ -67,22 +68,32 @@ public record Identified(UserModel user, PendingSignup signup) {
         note(authSession, SIGNUP_NOTE, signupId == null ? null : signupId.toString());
     }
 
-    /** What the identifier step remembered, read again; a signup confirmed or expired since is gone. */
+    /**
+     * What the identifier step named, found again the same way for every identifier (SPEC S1): the
+     * identifier is looked up whether or not that step found anything, and only what it named
+     * counts. Looking the account up by its identifier, not its id, loads it into Keycloak's user
+     * cache by both, so Keycloak's own lookup of the attempted username (brute-force logging)
+     * reads nothing more. A signup confirmed or expired since is gone.
+     */
     public static Identified remembered(AuthenticationFlowContext context) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         String userId = authSession.getAuthNote(USER_NOTE);
-        if (userId != null) {
-            UserModel user = context.getSession().users().getUserById(context.getRealm(), userId);
+        String signupId = authSession.getAuthNote(SIGNUP_NOTE);
+        String attempted = authSession.getAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
+        if (attempted == null) {
+            // Re-authentication of the session's user: its id is all there is.
+            UserModel user =
+                    userId == null ? null : context.getSession().users().getUserById(context.getRealm(), userId);
             return user == null ? NOBODY : new Identified(user, null);
         }
-        String signupId = authSession.getAuthNote(SIGNUP_NOTE);
-        if (signupId == null) {
-            return NOBODY;
+        Identified found = find(context.getSession(), context.getRealm(), attempted);
+        if (found.user() != null && found.user().getId().equals(userId)) {
+            return found;
         }
-        return GatehouseAccounts.pendingSignups(context.getSession())
-                .findLive(UUID.fromString(signupId))
-                .map(signup -> new Identified(null, signup))
-                .orElse(NOBODY);
+        if (found.signup() != null && found.signup().id().toString().equals(signupId)) {
+            return found;
+        }
+        return NOBODY;
     }
 
     public boolean linked(KeycloakSession session, RealmModel realm) {
