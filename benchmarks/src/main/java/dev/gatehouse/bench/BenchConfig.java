@@ -57,7 +57,7 @@ record BenchConfig(
                 Duration.ofSeconds(integer("load.seconds", 120)),
                 integer("load.accounts", 2000),
                 Duration.ofMillis(integer("load.banIntervalMs", 1000)),
-                integer("enumeration.samples", 30),
+                integer("enumeration.samples", 80),
                 integer("enumeration.warmup", 5),
                 Path.of(value("output", "target/bench")));
     }
