@@ -164,6 +164,16 @@ public final class GatehouseEnvironment implements AutoCloseable {
         return servers.store();
     }
 
+    /** What Keycloak's own database ran (pg_stat_statements), to compare two requests' work. */
+    public StatementStatistics keycloakStatements() {
+        return servers.keycloakStatements();
+    }
+
+    /** What the account store's database ran, the same way. */
+    public StatementStatistics storeStatements() {
+        return servers.storeStatements();
+    }
+
     /** Keycloak's own database (not the account store), as its owner. */
     public javax.sql.DataSource keycloakDatabase() {
         return servers.keycloakDatabase();

@@ -18,12 +18,16 @@ final class Servers implements AutoCloseable {
     private final PostgresServer storeDb;
     private final AccountStore store;
     private final MailServer mail;
+    private final StatementStatistics keycloakStatements;
+    private final StatementStatistics storeStatements;
 
     private Servers(PostgresServer keycloakDb, PostgresServer storeDb, AccountStore store, MailServer mail) {
         this.keycloakDb = keycloakDb;
         this.storeDb = storeDb;
         this.store = store;
         this.mail = mail;
+        this.keycloakStatements = new StatementStatistics(keycloakDb, "keycloak");
+        this.storeStatements = new StatementStatistics(storeDb, AccountStore.DATABASE);
     }
 
     /** Fresh databases under {@code work} (the store migrated) and an empty mail server. */
@@ -58,6 +62,15 @@ final class Servers implements AutoCloseable {
 
     AccountStore store() {
         return store;
+    }
+
+    /** Statement statistics of Keycloak's own database and of the account store's. */
+    StatementStatistics keycloakStatements() {
+        return keycloakStatements;
+    }
+
+    StatementStatistics storeStatements() {
+        return storeStatements;
     }
 
     /** Keycloak's own database, for tests that make one of Keycloak's writes fail. */

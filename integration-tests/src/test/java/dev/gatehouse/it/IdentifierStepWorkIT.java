@@ -1,0 +1,132 @@
+package dev.gatehouse.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatehouse.testing.BrowserClient;
+import dev.gatehouse.testing.GatehouseEnvironment;
+import dev.gatehouse.testing.GatehouseExtension;
+import dev.gatehouse.testing.Page;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The identifier step does the same work for every identifier (SPEC S1): the same statements, as
+ * many times, in Keycloak's database and in the account store, whether the identifier names an
+ * account, a pending signup, a shared address or nothing. Work that differs is what a stopwatch
+ * can tell apart; the bench's enumeration phase reports the times themselves. A linked account is
+ * left out: its answer is the redirect to the central login (SPEC P1.2).
+ */
+@ExtendWith(GatehouseExtension.class)
+@DisplayName("The identifier step runs the same statements for every identifier")
+class IdentifierStepWorkIT {
+
+    /** Statements Keycloak's timers and Gatehouse's jobs run whatever the requests. */
+    private static final Pattern TIMER_STATEMENT = Pattern.compile(
+            "billing_job_run|revocation_pending|expires_at <= now\\(\\)|current_date", Pattern.CASE_INSENSITIVE);
+
+    private final GatehouseEnvironment env;
+    private final LoginPages pages;
+
+    IdentifierStepWorkIT(GatehouseEnvironment env) {
+        this.env = env;
+        this.pages = new LoginPages(env);
+    }
+
+    /** The statements one identifier step ran, per database. */
+    record Work(Map<String, Long> keycloak, Map<String, Long> store) {}
+
+    @Test
+    @DisplayName("usernames: an account's costs what nobody's costs")
+    void usernames() {
+        String account = Names.unique("work");
+        env.store()
+                .account(account)
+                .email(account + "@it.test")
+                .password("work-pass")
+                .create();
+        warmUp();
+
+        assertSameWork(account, Names.unique("ghost"));
+    }
+
+    @Test
+    @DisplayName("addresses: an account's, a shared one and a pending signup's cost what nobody's costs")
+    void addresses() {
+        String owner = Names.unique("work-owner");
+        String ownAddress = owner + "@it.test";
+        env.store().account(owner).email(ownAddress).password("work-pass").create();
+        String shared = Names.unique("work-shared") + "@it.test";
+        env.store()
+                .account(Names.unique("work-a"))
+                .email(shared)
+                .password("work-pass")
+                .create();
+        env.store()
+                .account(Names.unique("work-b"))
+                .email(shared)
+                .password("work-pass")
+                .create();
+        String pendingAddress = Names.unique("work-pending") + "@it.test";
+        Page sent = new Signups(env).signUp(Names.unique("work-pending"), pendingAddress, "Pending-pass-1");
+        assertThat(sent.text()).contains(Signups.SENT);
+        warmUp();
+
+        assertSameWork(ownAddress, Names.unique("ghost") + "@it.test");
+        assertSameWork(shared, Names.unique("ghost") + "@it.test");
+        assertSameWork(pendingAddress, Names.unique("ghost") + "@it.test");
+    }
+
+    /**
+     * Timers may run beside one measurement, never beside all: what differs in three measurements
+     * in a row is the identifier step's own.
+     */
+    private void assertSameWork(String known, String unknown) {
+        Work knownWork = null;
+        Work unknownWork = null;
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            knownWork = identifierStep(known);
+            unknownWork = identifierStep(unknown);
+            if (knownWork.equals(unknownWork)) {
+                break;
+            }
+            System.out.printf(
+                    "gatehouse.identifier_work attempt %d differed: %s%n  vs %s%n", attempt, knownWork, unknownWork);
+        }
+        System.out.printf("gatehouse.identifier_work %s: %s%n", known, knownWork);
+        assertThat(knownWork.store())
+                .as("store statements of '%s' and of nobody", known)
+                .isNotEmpty();
+        assertThat(knownWork)
+                .as("statements of '%s' and of nobody ('%s')", known, unknown)
+                .isEqualTo(unknownWork);
+    }
+
+    private Work identifierStep(String identifier) {
+        BrowserClient browser = env.browser().from(BrowserClient.randomIp());
+        Page form = pages.open(browser);
+        env.keycloakStatements().reset();
+        env.storeStatements().reset();
+        Page answer = browser.submit(form.form(LoginPages.FORM).fill("username", identifier));
+        Work work = new Work(
+                env.keycloakStatements().byText(),
+                withoutTimers(env.storeStatements().byText()));
+        assertThat(LoginPages.isPasswordPage(answer)).as(answer.text()).isTrue();
+        return work;
+    }
+
+    /** The first requests after start read caches in; they are not what is compared. */
+    private void warmUp() {
+        identifierStep(Names.unique("warm"));
+        identifierStep(Names.unique("warm") + "@it.test");
+    }
+
+    private static Map<String, Long> withoutTimers(Map<String, Long> statements) {
+        Map<String, Long> own = new TreeMap<>(statements);
+        own.keySet().removeIf(sql -> TIMER_STATEMENT.matcher(sql).find());
+        return own;
+    }
+}
