@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gatehouse.testing.GatehouseEnvironment;
 import dev.gatehouse.testing.GatehouseExtension;
 import dev.gatehouse.testing.PostgresServer;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -86,7 +87,7 @@ class StoreMigrationIT {
 
     private Run migrate(String url) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        String classPath = env.options().bundleJar() + java.io.File.pathSeparator + keycloakDriver();
+        String classPath = env.options().bundleJar() + File.pathSeparator + keycloakDriver();
         List<String> command = new ArrayList<>(List.of(
                 java.toString(),
                 "-cp",
