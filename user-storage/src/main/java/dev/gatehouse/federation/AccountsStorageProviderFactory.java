@@ -56,6 +56,7 @@ public final class AccountsStorageProviderFactory
             StartupMigration.run(factory);
         }
         SchemaCheck.startAfterBoot(factory);
+        factory.register(UnresolvedPlaceholders::onEvent);
     }
 
     /** The server options of the store (not a component's settings, which are {@link #getConfigProperties}). */
