@@ -2,7 +2,7 @@ package dev.gatehouse.store;
 
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 
@@ -58,13 +58,14 @@ public final class StoreMigrations {
     }
 
     private static Outcome migrate(FluentConfiguration configuration) {
-        Flyway flyway = configuration.load();
-        MigrateResult result = flyway.migrate();
-        MigrationInfo current = flyway.info().current();
-        int version = current == null || current.getVersion() == null
-                ? 0
-                : current.getVersion().getMajor().intValue();
-        return new Outcome(result.migrationsExecuted, version);
+        MigrateResult result = configuration.load().migrate();
+        // The version the last applied migration left, else the one the run found (no second scan).
+        String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+        return new Outcome(
+                result.migrationsExecuted,
+                version == null
+                        ? 0
+                        : MigrationVersion.fromVersion(version).getMajor().intValue());
     }
 
     /** Flyway's messages span lines (SQL state, separators); the admin gets them as one. */
