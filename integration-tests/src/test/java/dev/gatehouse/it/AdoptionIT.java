@@ -56,6 +56,62 @@ class AdoptionIT {
         admin.delete("/realms/acme");
         admin.delete("/realms/acme-refusals");
         admin.delete("/realms/acme-doc");
+        admin.delete("/realms/acme-timing");
+    }
+
+    @Test
+    @DisplayName("with matchLocalUserTiming, an unknown identifier, a store account and a local user each pay one"
+            + " store hash and one Keycloak hash per attempt")
+    void matchLocalUserTiming() {
+        String realm = "acme-timing";
+        createRealm(realm);
+        localUser(realm, "carol", "carol-pass");
+        setup(realm, "", "{}");
+        JsonNode component = admin.json(realm + "/components?type=org.keycloak.storage.UserStorageProvider")
+                .get(0);
+        assertThat(component.at("/config/matchLocalUserTiming/0").asText())
+                .as("setup turns it on in a realm with local users")
+                .isEqualTo("true");
+        String storeUser = Names.unique("acme-timed");
+        env.store().account(storeUser).password("store-pass").create();
+
+        for (String[] attempt : new String[][] {
+            {Names.unique("acme-ghost"), "any-pass"},
+            {storeUser, "wrong-pass"},
+            {"carol", "wrong-pass"},
+            {storeUser, "store-pass"},
+            {"carol", "carol-pass"}
+        }) {
+            BrowserClient browser = env.browser();
+            Page passwordPage = browser.submit(open(browser, realm).form(FORM).fill("username", attempt[0]));
+            assertThat(LoginPages.isPasswordPage(passwordPage))
+                    .as(passwordPage.body())
+                    .isTrue();
+            double[] before = hashes();
+            browser.submit(passwordPage.form(FORM).fill("password", attempt[1]));
+            double[] after = hashes();
+            assertThat(after[0] - before[0])
+                    .as("store hashes of " + String.join(" / ", attempt))
+                    .isEqualTo(1.0);
+            assertThat(after[1] - before[1])
+                    .as("Keycloak hashes of " + String.join(" / ", attempt))
+                    .isEqualTo(1.0);
+        }
+    }
+
+    /** Gatehouse's bcrypt computations and the Keycloak hashes it asked for, from /metrics. */
+    private double[] hashes() {
+        double store = 0;
+        double keycloak = 0;
+        for (String line : env.metrics().split("\n")) {
+            String sample = line.strip();
+            if (sample.startsWith("gatehouse_password_hashes_total{")) {
+                store += Double.parseDouble(sample.substring(sample.lastIndexOf(' ') + 1));
+            } else if (sample.startsWith("gatehouse_keycloak_password_hashes_total{")) {
+                keycloak += Double.parseDouble(sample.substring(sample.lastIndexOf(' ') + 1));
+            }
+        }
+        return new double[] {store, keycloak};
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.keycloak.Config;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
@@ -15,6 +16,7 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.PasswordPolicy;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.storage.UserStorageProviderFactory;
 
@@ -38,9 +40,39 @@ public final class AccountsStorageProviderFactory
         return PROVIDER_ID;
     }
 
+    /** Server option {@code --spi-storage--gatehouse-accounts--migrate-on-start}. */
+    static final String MIGRATE_ON_START = "migrateOnStart";
+
+    private boolean migrateOnStart;
+
+    @Override
+    public void init(Config.Scope config) {
+        migrateOnStart = config != null && config.getBoolean(MIGRATE_ON_START, false);
+    }
+
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        if (migrateOnStart) {
+            StartupMigration.run(factory);
+        }
         SchemaCheck.startAfterBoot(factory);
+        factory.register(UnresolvedPlaceholders::onEvent);
+    }
+
+    /** The server options of the store (not a component's settings, which are {@link #getConfigProperties}). */
+    @Override
+    public List<ProviderConfigProperty> getConfigMetadata() {
+        return ProviderConfigurationBuilder.create()
+                .property()
+                .name(MIGRATE_ON_START)
+                .label("Migrate the account store on start")
+                .helpText("Apply the account store's pending migrations (db/gatehouse, Flyway) through the '"
+                        + DATASOURCE + "' datasource when Keycloak starts; a failed migration fails the start."
+                        + " Nodes starting together take turns through Flyway's lock.")
+                .type(ProviderConfigProperty.BOOLEAN_TYPE)
+                .defaultValue(false)
+                .add()
+                .build();
     }
 
     @Override
@@ -87,6 +119,7 @@ public final class AccountsStorageProviderFactory
         info.put("keycloakCompiledAgainst", GatehouseVersion.KEYCLOAK_COMPILED_AGAINST);
         info.put("datasource", DATASOURCE);
         info.put("schemaMigrations", "db/gatehouse (Flyway)");
+        info.put("schemaMigrateOnStart", migrateOnStart ? StartupMigration.outcome() : "off");
         info.put("schemaExpected", String.valueOf(SchemaCheck.EXPECTED));
         info.put("schemaApplied", SchemaCheck.applied());
         info.put("schemaStatus", SchemaCheck.status());

@@ -1,5 +1,6 @@
 package dev.gatehouse.federation;
 
+import dev.gatehouse.store.StoreMigrations;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import org.jboss.logging.Logger;
@@ -15,7 +16,7 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 final class SchemaCheck {
 
     /** The highest migration under {@code db/gatehouse} (SQL and Java); {@code SchemaCheckTest} keeps it so. */
-    static final int EXPECTED = 10;
+    static final int EXPECTED = StoreMigrations.EXPECTED;
 
     private static final Logger LOG = Logger.getLogger(SchemaCheck.class);
 
@@ -52,7 +53,8 @@ final class SchemaCheck {
         }
         if (version < EXPECTED) {
             return "OLDER than this JAR expects (" + version + " < " + EXPECTED
-                    + "): run the migrations under db/gatehouse before using Gatehouse";
+                    + "): run the migrations (java -cp gatehouse.jar:<driver> dev.gatehouse.store.Migrate, or the"
+                    + " migrate-on-start option) before using Gatehouse";
         }
         return "newer than this JAR knows (" + version + " > " + EXPECTED + "): a newer Gatehouse migrated it";
     }

@@ -29,8 +29,8 @@ import org.flywaydb.core.Flyway;
  */
 final class StoreDb {
 
-    private static final String USER = "postgres";
-    private static final String PASSWORD = "postgres";
+    static final String USER = "postgres";
+    static final String PASSWORD = "postgres";
 
     private static StoreDb shared;
 
@@ -73,6 +73,12 @@ final class StoreDb {
             }
         }
         return shared;
+    }
+
+    /** A new, empty database on this server, for a test that migrates it itself; its JDBC URL. */
+    String createDatabase(String name) {
+        execute("CREATE DATABASE " + name);
+        return postgres.getJdbcUrl(USER, name);
     }
 
     /** A name no other test uses. */

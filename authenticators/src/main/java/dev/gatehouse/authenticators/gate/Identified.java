@@ -6,6 +6,8 @@ import dev.gatehouse.domain.Identifiers;
 import dev.gatehouse.domain.PendingSignup;
 import dev.gatehouse.federation.AccountAttributes;
 import dev.gatehouse.federation.GatehouseAccounts;
+import dev.gatehouse.metrics.GatehouseMetrics;
+import dev.gatehouse.metrics.GatehouseMetrics.PasswordHash;
 import dev.gatehouse.store.PasswordHasher;
 import dev.gatehouse.support.RealmSettings;
 import java.util.Optional;
@@ -136,9 +138,13 @@ public record Identified(UserModel user, PendingSignup signup) {
             public boolean verify() {
                 if (user != null) {
                     boolean valid = user.credentialManager().isValid(UserCredentialModel.password(password));
+                    boolean store = fromStore(realm, user);
+                    if (!store) {
+                        GatehouseMetrics.global().keycloakPasswordHash(PasswordHash.VERIFY);
+                    }
                     if (both) {
-                        if (fromStore(realm, user)) {
-                            AuthenticatorUtils.dummyHash(context);
+                        if (store) {
+                            keycloakDummyHash(context);
                         } else {
                             hasher(realm).ifPresent(hasher -> hasher.dummyVerify(password));
                         }
@@ -149,21 +155,24 @@ public record Identified(UserModel user, PendingSignup signup) {
                         .map(hasher -> hasher.verify(password, signup.passwordHash()))
                         .orElse(false);
                 if (both) {
-                    AuthenticatorUtils.dummyHash(context);
+                    keycloakDummyHash(context);
                 }
                 return valid;
             }
 
             @Override
             public void dummy() {
-                hasher(realm)
-                        .ifPresentOrElse(
-                                hasher -> hasher.dummyVerify(password), () -> AuthenticatorUtils.dummyHash(context));
+                hasher(realm).ifPresentOrElse(hasher -> hasher.dummyVerify(password), () -> keycloakDummyHash(context));
                 if (both) {
-                    AuthenticatorUtils.dummyHash(context);
+                    keycloakDummyHash(context);
                 }
             }
         };
+    }
+
+    private static void keycloakDummyHash(AuthenticationFlowContext context) {
+        GatehouseMetrics.global().keycloakPasswordHash(PasswordHash.DUMMY);
+        AuthenticatorUtils.dummyHash(context);
     }
 
     private static boolean fromStore(RealmModel realm, UserModel user) {
