@@ -90,6 +90,8 @@ final class BootPhase {
             if (!bundle) {
                 options.keySet().removeIf(BootPhase::needsBundle);
             }
+            // The tests' servers migrate the store at start; a deployment's default does not.
+            options.keySet().removeIf(option -> option.endsWith("migrate-on-start"));
             List<String> arguments = new ArrayList<>(List.of("start", "--optimized"));
             arguments.addAll(arguments(options));
             return arguments;
