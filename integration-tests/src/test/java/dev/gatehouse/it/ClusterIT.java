@@ -110,15 +110,6 @@ class ClusterIT {
         }
     }
 
-    private UUID account(String username, String email, UUID parent) {
-        return a.store()
-                .account(username)
-                .email(email)
-                .password(PASSWORD)
-                .parent(parent)
-                .create();
-    }
-
     @Test
     @Order(2)
     @DisplayName("a ban through node A: node B then refuses the refresh token it issued, the direct grant and the"
@@ -126,12 +117,14 @@ class ClusterIT {
     void banPropagates() throws Exception {
         // One account per path, all in the banned subtree: a refused login of one user counts
         // toward Keycloak's brute-force quick-login check, which would lock that user's next path.
-        String name = Names.unique("cluster-ban");
-        UUID id = account(name, name + "@it.test", null);
-        String grantName = Names.unique("cluster-ban-grant");
-        account(grantName, grantName + "@it.test", id);
-        String browserName = Names.unique("cluster-ban-browser");
-        account(browserName, browserName + "@it.test", id);
+        AccountTree tree = AccountTree.of(a, "cluster-ban", PASSWORD)
+                .addWithAddress("owner", null)
+                .addWithAddress("grant", "owner")
+                .addWithAddress("browser", "owner");
+        String name = tree.username("owner");
+        UUID id = tree.id("owner");
+        String grantName = tree.username("grant");
+        String browserName = tree.username("browser");
         String refresh = statusB.refreshToken(name, PASSWORD, false);
         assertThat(statusB.refresh(refresh).statusCode())
                 .as("refresh on B before the ban")
@@ -225,10 +218,12 @@ class ClusterIT {
     @DisplayName("the cached user of a banned account is invalidated on both nodes: each node's Admin API shows it"
             + " disabled and banned")
     void userCacheInvalidated() {
-        String parentName = Names.unique("cluster-cache");
-        UUID parent = account(parentName, parentName + "@it.test", null);
-        String subName = Names.unique("cluster-cache-sub");
-        account(subName, null, parent);
+        AccountTree tree = AccountTree.of(a, "cluster-cache", PASSWORD)
+                .addWithAddress("parent", null)
+                .add("sub", "parent", null);
+        String parentName = tree.username("parent");
+        UUID parent = tree.id("parent");
+        String subName = tree.username("sub");
         Map<String, String> ids = Map.of(parentName, statusA.userId(parentName), subName, statusA.userId(subName));
         for (GatehouseEnvironment node : List.of(a, b)) {
             ids.values()
@@ -274,11 +269,11 @@ class ClusterIT {
     @DisplayName("the daily job runs once for the cluster: with both nodes' timers firing, one run of the day and"
             + " each due warning e-mailed once")
     void dailyJobOncePerCluster() {
-        String todayRuns = "SELECT count(*) FROM billing_job_run WHERE billing_date = current_date"
-                + " AND trigger = 'scheduled' AND finished_at IS NOT NULL";
+        LocalDate today = a.store().today();
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofSeconds(1))
-                .untilAsserted(() -> assertThat(statusA.count(todayRuns)).isPositive());
+                .untilAsserted(
+                        () -> assertThat(a.store().scheduledBillingRuns(today)).isPositive());
         for (GatehouseEnvironment node : List.of(a, b)) {
             JsonNode info =
                     node.admin().json("/serverinfo").at("/providers/gatehouse-jobs/providers/default/operationalInfo");
@@ -286,22 +281,21 @@ class ClusterIT {
                     .as("the task is scheduled on both nodes")
                     .isEqualTo(String.valueOf(KeycloakSetup.BILLING_INTERVAL_SECONDS));
         }
-        LocalDate today = LocalDate.parse(
-                a.store().queryString("SELECT CAST(current_date AS text)").orElseThrow());
         BillingApi billing = new BillingApi(a, statusA.api());
+        AccountTree tree = AccountTree.of(a, "cluster-daily", PASSWORD);
         List<String> recipients = new ArrayList<>();
         List<Long> invoices = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            String name = Names.unique("cluster-daily");
-            recipients.add(name + "@it.test");
-            invoices.add(billing.invoice(
-                    account(name, name + "@it.test", null), today.withDayOfMonth(1), "11.00", today.minusDays(3)));
+            String name = "owner" + i;
+            tree.addWithAddress(name, null);
+            recipients.add(tree.address(name));
+            invoices.add(billing.invoice(tree.id(name), today.withDayOfMonth(1), "11.00", today.minusDays(3)));
         }
         int beforeA = scheduledRunLines(today, "a");
         int beforeB = scheduledRunLines(today, "b");
         // The day's run is over; deleting its record makes the job see a day not yet done, as the
         // next day would, with both nodes' timers already firing.
-        a.store().execute("DELETE FROM billing_job_run WHERE billing_date = current_date");
+        a.store().forgetBillingRuns(today);
 
         await().atMost(Duration.ofSeconds(4L * KeycloakSetup.BILLING_INTERVAL_SECONDS))
                 .pollInterval(Duration.ofMillis(250))
@@ -315,9 +309,7 @@ class ClusterIT {
         assertThat(received)
                 .as("warnings per recipient")
                 .allSatisfy((address, count) -> assertThat(count).isEqualTo(1));
-        assertThat(statusA.count("SELECT count(*) FROM billing_job_run WHERE billing_date = current_date"))
-                .as("runs of the day")
-                .isEqualTo(1);
+        assertThat(a.store().billingRuns(today)).as("runs of the day").isEqualTo(1);
         int runsA = scheduledRunLines(today, "a") - beforeA;
         int runsB = scheduledRunLines(today, "b") - beforeB;
         assertThat(runsA + runsB).as("runs logged by the nodes").isEqualTo(1);
@@ -378,30 +370,8 @@ class ClusterIT {
      * period, all but {@link #STILL_TO_WARN} of them warned already (set-based: hundreds of rows).
      */
     private void seedDelinquents(String prefix) {
-        a.store()
-                .execute(
-                        "INSERT INTO account (username, username_key, email, email_key, email_confirmed)"
-                                + " SELECT ? || '-' || g, ? || '-' || g, ? || '-' || g || '@it.test',"
-                                + " ? || '-' || g || '@it.test', true FROM generate_series(1, ?) g",
-                        prefix,
-                        prefix,
-                        prefix,
-                        prefix,
-                        DELINQUENT);
-        a.store()
-                .execute(
-                        "INSERT INTO bill_run (account_id, period, amount_due, due_date) SELECT id, ?, 10.00, ?"
-                                + " FROM account WHERE username_key LIKE ?",
-                        SWEPT_PERIOD,
-                        SWEPT_PERIOD.plusDays(14),
-                        prefix + "-%");
-        a.store()
-                .execute(
-                        "INSERT INTO billing_warning (bill_run_id, offset_days) SELECT b.id, 17 FROM bill_run b"
-                                + " JOIN account a ON a.id = b.account_id WHERE a.username_key LIKE ?"
-                                + " ORDER BY b.id OFFSET ?",
-                        prefix + "-%",
-                        STILL_TO_WARN);
+        a.store().bulkAccounts(prefix, DELINQUENT);
+        a.store().delinquents(prefix, SWEPT_PERIOD, "10.00", SWEPT_PERIOD.plusDays(14), 17, STILL_TO_WARN);
     }
 
     /**
@@ -410,19 +380,23 @@ class ClusterIT {
      */
     private Map<String, UUID> seedControls() {
         BillingApi billingA = new BillingApi(a, statusA.api());
+        AccountTree tree = AccountTree.of(a, "cluster-control", PASSWORD)
+                .addWithAddress("paid", null)
+                .addWithAddress("current", null)
+                .addWithAddress("parent", null)
+                .addWithAddress("sub", "parent");
         Map<String, UUID> controls = new HashMap<>();
-        for (String control : List.of("paid", "current", "banned", "parent", "sub")) {
-            String name = Names.unique("cluster-" + control);
-            UUID id = control.equals("banned")
-                    ? a.store()
-                            .account(name)
-                            .email(name + "@it.test")
-                            .password(PASSWORD)
-                            .status("banned", "cluster test")
-                            .create()
-                    : account(name, name + "@it.test", controls.get("parent"));
-            controls.put(control, id);
+        for (String control : tree.names()) {
+            controls.put(control, tree.id(control));
         }
+        controls.put(
+                "banned",
+                a.store()
+                        .account(tree.username("banned"))
+                        .email(tree.address("banned"))
+                        .password(PASSWORD)
+                        .status("banned", "cluster test")
+                        .create());
         billingA.pay(billingA.invoice(controls.get("paid"), SWEPT_PERIOD, "10.00", SWEPT_PERIOD.plusDays(14)));
         billingA.invoice(controls.get("current"), SWEEP_DATE.withDayOfMonth(1), "10.00", SWEEP_DATE.withDayOfMonth(15));
         billingA.invoice(controls.get("banned"), SWEPT_PERIOD, "10.00", SWEPT_PERIOD.plusDays(14));
@@ -458,21 +432,22 @@ class ClusterIT {
         assertThat(noticesSent)
                 .as("A must be killed with notices left to send; seed more accounts")
                 .isLessThan(DELINQUENT - NOTICES_IN_FLIGHT);
-        return new KilledSweep(
-                killedAfter,
-                statusA.count(terminatedCount(prefix)),
-                noticesSent,
-                statusA.count("SELECT count(*) FROM pg_prepared_xacts"));
+        return new KilledSweep(killedAfter, terminatedForBilling(prefix), noticesSent, (int)
+                a.store().preparedTransactions());
     }
 
-    private static String terminatedCount(String prefix) {
-        return "SELECT count(*) FROM account WHERE username_key LIKE '" + prefix + "-%'"
-                + " AND status = 'terminated' AND status_reason = 'billing' AND status_actor = 'system'";
+    /** Accounts {@code <prefix>-…} terminated by the system for billing. */
+    private int terminatedForBilling(String prefix) {
+        return (int) a.store().rowsWithPrefix(prefix).stream()
+                .filter(row -> row.status().equals("terminated")
+                        && "billing".equals(row.statusReason())
+                        && "system".equals(row.statusActor()))
+                .count();
     }
 
     /** Every delinquent account terminated by the system for billing, the rerun doing what A left. */
     private void assertDelinquentsTerminated(String prefix, JsonNode rerun, KilledSweep killed) {
-        assertThat(statusA.count(terminatedCount(prefix)))
+        assertThat(terminatedForBilling(prefix))
                 .as("delinquent accounts terminated for billing by the system")
                 .isEqualTo(DELINQUENT);
         assertThat(rerun.get("accountsTerminated").asInt()).isEqualTo(DELINQUENT - killed.terminated());
@@ -529,15 +504,11 @@ class ClusterIT {
     }
 
     private String status(UUID id) {
-        return a.store()
-                .queryString("SELECT status FROM account WHERE id = ?", id)
-                .orElseThrow();
+        return a.store().row(id).orElseThrow().status();
     }
 
     private String addressOf(UUID id) {
-        return a.store()
-                .queryString("SELECT email FROM account WHERE id = ?", id)
-                .orElseThrow();
+        return a.store().row(id).orElseThrow().email();
     }
 
     /** The billing e-mails one recipient received. */
