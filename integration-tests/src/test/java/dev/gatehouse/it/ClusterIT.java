@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gatehouse.testing.BrowserClient;
+import dev.gatehouse.testing.BanPropagation;
 import dev.gatehouse.testing.GatehouseCluster;
 import dev.gatehouse.testing.GatehouseEnvironment;
 import dev.gatehouse.testing.KeycloakSetup;
-import dev.gatehouse.testing.Page;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -26,7 +25,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -49,16 +47,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 class ClusterIT {
 
     private static final String PASSWORD = "cluster-pass";
-    private static final String BANNED_TITLE = "This account has been banned";
-    /**
-     * How long node B may keep accepting before the test gives up (a hang guard, not a goal: the
-     * delay is printed as a {@code gatehouse.cluster} figure and the bench reports it).
-     */
-    private static final Duration GIVE_UP = Duration.ofSeconds(60);
-
-    private static final Duration POLL = Duration.ofMillis(50);
-    /** Password pages opened on node B before the ban, one per browser attempt after it; later attempts open their own. */
-    private static final int BROWSER_ATTEMPTS = 15;
     /**
      * Delinquent accounts: more than the sweep's batch of 500, so that the rerun has accounts left
      * to terminate. Each costs a termination e-mail (tens of milliseconds): the sweep lasts tens of
@@ -115,102 +103,12 @@ class ClusterIT {
     @DisplayName("a ban through node A: node B then refuses the refresh token it issued, the direct grant and the"
             + " browser password step (the delays printed)")
     void banPropagates() throws Exception {
-        // One account per path, all in the banned subtree: a refused login of one user counts
-        // toward Keycloak's brute-force quick-login check, which would lock that user's next path.
-        AccountTree tree = AccountTree.of(a, "cluster-ban", PASSWORD)
-                .addWithAddress("owner", null)
-                .addWithAddress("grant", "owner")
-                .addWithAddress("browser", "owner");
-        String name = tree.username("owner");
-        UUID id = tree.id("owner");
-        String grantName = tree.username("grant");
-        String browserName = tree.username("browser");
-        String refresh = statusB.refreshToken(name, PASSWORD, false);
-        assertThat(statusB.refresh(refresh).statusCode())
-                .as("refresh on B before the ban")
-                .isEqualTo(200);
-        LoginPages pagesB = new LoginPages(b);
-        List<BrowserClient> browsers = new ArrayList<>();
-        List<Page> passwordPages = new ArrayList<>();
-        for (int i = 0; i < BROWSER_ATTEMPTS; i++) {
-            BrowserClient browser = b.browser();
-            Page page = pagesB.identify(browser, browserName);
-            assertThat(LoginPages.isPasswordPage(page)).as(page.body()).isTrue();
-            browsers.add(browser);
-            passwordPages.add(page);
-        }
-
-        HttpResponse<String> banned = statusA.ban(id, "cluster test");
-        long answered = System.nanoTime();
-        assertThat(banned.statusCode()).as(banned.body()).isEqualTo(200);
-
-        CompletableFuture<Long> refreshRefused = CompletableFuture.supplyAsync(
-                () -> delayUntilRefused(answered, () -> refused(statusB.refresh(refresh)), "refresh"));
-        CompletableFuture<Long> grantRefused = CompletableFuture.supplyAsync(() ->
-                delayUntilRefused(answered, () -> refused(statusB.grant(grantName, PASSWORD, false)), "direct grant"));
-        int[] attempt = {0};
-        CompletableFuture<Long> browserRefused = CompletableFuture.supplyAsync(() -> delayUntilRefused(
-                answered,
-                () -> {
-                    int next = attempt[0]++;
-                    if (next >= BROWSER_ATTEMPTS) {
-                        BrowserClient browser = b.browser();
-                        browsers.add(browser);
-                        passwordPages.add(pagesB.identify(browser, browserName));
-                    }
-                    Page result = browsers.get(next)
-                            .submit(passwordPages
-                                    .get(next)
-                                    .form(LoginPages.FORM)
-                                    .fill("password", PASSWORD));
-                    if (result.leftServerTo().isPresent()) {
-                        return false;
-                    }
-                    assertThat(result.body()).as("the page after the password").contains(BANNED_TITLE);
-                    return true;
-                },
-                "browser password step"));
+        BanPropagation.Delays delays = new BanPropagation(a, b, PASSWORD).measure(Names.unique("cluster-ban"));
 
         System.out.printf(
                 "gatehouse.cluster ban on A, refused on B after: refresh %d ms, direct grant %d ms,"
                         + " browser password step %d ms (browser attempts %d)%n",
-                refreshRefused.get(GIVE_UP.toSeconds() + 10, TimeUnit.SECONDS),
-                grantRefused.get(GIVE_UP.toSeconds() + 10, TimeUnit.SECONDS),
-                browserRefused.get(GIVE_UP.toSeconds() + 10, TimeUnit.SECONDS),
-                attempt[0]);
-    }
-
-    /** Whether a token endpoint answer refuses (400 {@code invalid_grant}) rather than grants (200); nothing else. */
-    private static boolean refused(HttpResponse<String> answer) {
-        if (answer.statusCode() == 200) {
-            return false;
-        }
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
-        assertThat(answer.body()).contains("invalid_grant");
-        return true;
-    }
-
-    /**
-     * Polls a path of node B every {@link #POLL} until it refuses, and then checks that it stays
-     * refused (the order: accepted before the ban, refused after, never accepted again). Fails only
-     * when B still accepts after {@link #GIVE_UP}. Returns the milliseconds from the ban's answer to
-     * the first refusal's response: a figure, printed by the caller.
-     */
-    private static long delayUntilRefused(long answered, BooleanSupplier refused, String path) {
-        while (true) {
-            long started = System.nanoTime() - answered;
-            if (refused.getAsBoolean()) {
-                long delay = (System.nanoTime() - answered) / 1_000_000;
-                assertThat(refused.getAsBoolean())
-                        .as(path + " on node B accepted again after refusing")
-                        .isTrue();
-                return delay;
-            }
-            assertThat(Duration.ofNanos(started))
-                    .as(path + " on node B still accepted " + GIVE_UP + " after the ban")
-                    .isLessThan(GIVE_UP);
-            sleep(POLL);
-        }
+                delays.refreshMillis(), delays.directGrantMillis(), delays.browserMillis(), delays.browserAttempts());
     }
 
     @Test
@@ -237,7 +135,7 @@ class ClusterIT {
         long answered = System.nanoTime();
         assertThat(banned.statusCode()).as(banned.body()).isEqualTo(200);
 
-        long delay = delayUntilRefused(
+        long delay = BanPropagation.delayUntilRefused(
                 answered,
                 () -> ids.values().stream()
                         .allMatch(userId -> showsBanned(user(b, userId), userId.equals(ids.get(parentName)))),
