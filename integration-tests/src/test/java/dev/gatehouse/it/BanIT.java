@@ -153,7 +153,7 @@ class BanIT {
         assertThat(fingerprint()).as("no row changed or added").isEqualTo(fingerprint);
         assertThat(status.adminEvents("gatehouse/accounts/" + tree.id("parent") + "/ban"))
                 .hasSize(1);
-        sleep(Duration.ofSeconds(2));
+        AdminEvents.pause(Duration.ofSeconds(2));
         assertThat(env.mail().messagesTo(tree.prefix() + "@it.test"))
                 .as("no second notice")
                 .hasSize(1);
@@ -402,13 +402,5 @@ class BanIT {
                         .request("GET", status.api().adminUrl("accounts?username=x"), null, null)
                         .statusCode())
                 .isEqualTo(401);
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -164,7 +164,7 @@ class BillingIT {
                 .pollInterval(Duration.ofSeconds(1))
                 .untilAsserted(() ->
                         assertThat(env.store().scheduledBillingRuns(today)).isPositive());
-        sleep(Duration.ofSeconds(2L * KeycloakSetup.BILLING_INTERVAL_SECONDS + 1));
+        AdminEvents.pause(Duration.ofSeconds(2L * KeycloakSetup.BILLING_INTERVAL_SECONDS + 1));
 
         assertThat(env.store().scheduledBillingRuns(today))
                 .as("runs of today after several timer intervals")
@@ -371,7 +371,7 @@ class BillingIT {
         afterRestart.sweep(date("2012-01-20"));
         assertThat(env.mail().awaitMessagesTo(email, 2, Duration.ofSeconds(10))).hasSize(2);
         assertThat(warningOffsets(invoice)).containsExactly(3, 10);
-        sleep(Duration.ofSeconds(2L * KeycloakSetup.BILLING_INTERVAL_SECONDS + 1));
+        AdminEvents.pause(Duration.ofSeconds(2L * KeycloakSetup.BILLING_INTERVAL_SECONDS + 1));
         assertThat(env.store().scheduledBillingRuns(env.store().today()))
                 .as("the scheduled task does not redo today after the restart")
                 .isEqualTo(1);
@@ -445,14 +445,6 @@ class BillingIT {
         for (HttpResponse<String> response : down) {
             assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
             assertThat(response.body()).doesNotContain("Exception");
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }
