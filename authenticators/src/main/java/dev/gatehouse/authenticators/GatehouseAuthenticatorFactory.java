@@ -1,18 +1,22 @@
 package dev.gatehouse.authenticators;
 
+import dev.gatehouse.spi.StatelessProviderFactory;
 import java.util.List;
-import org.keycloak.Config;
+import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel.Requirement;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 
 /** What every Gatehouse authenticator factory shares: metadata only, no state, no lifecycle work. */
-public abstract class GatehouseAuthenticatorFactory implements AuthenticatorFactory {
+public abstract class GatehouseAuthenticatorFactory
+        implements AuthenticatorFactory, StatelessProviderFactory<Authenticator> {
 
     private static final Requirement[] REQUIREMENTS = {
         Requirement.REQUIRED, Requirement.ALTERNATIVE, Requirement.DISABLED
     };
+
+    /** The requirement choices of a step its flow cannot do without. */
+    protected static final Requirement[] REQUIRED_ONLY = {Requirement.REQUIRED};
 
     @Override
     public String getReferenceCategory() {
@@ -38,13 +42,4 @@ public abstract class GatehouseAuthenticatorFactory implements AuthenticatorFact
     public boolean isUserSetupAllowed() {
         return false;
     }
-
-    @Override
-    public void init(Config.Scope config) {}
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {}
-
-    @Override
-    public void close() {}
 }

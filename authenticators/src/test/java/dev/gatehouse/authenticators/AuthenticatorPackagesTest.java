@@ -1,12 +1,10 @@
 package dev.gatehouse.authenticators;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.gatehouse.PackageRules;
 
 /**
  * The authenticators' packages, one per Keycloak surface, checked on the compiled classes on every
@@ -16,14 +14,8 @@ import com.tngtech.archunit.lang.ArchRule;
 class AuthenticatorPackagesTest {
 
     @ArchTest
-    static final ArchRule noPackageCycles =
-            slices().matching("dev.gatehouse.(**)").should().beFreeOfCycles();
+    static final ArchRule noPackageCycles = PackageRules.noPackageCycles();
 
     @ArchTest
-    static final ArchRule sharedParent = noClasses()
-            .that()
-            .resideInAPackage("dev.gatehouse.authenticators")
-            .should()
-            .dependOnClassesThat()
-            .resideInAPackage("dev.gatehouse.authenticators.*..");
+    static final ArchRule sharedParent = PackageRules.sharedParent("dev.gatehouse.authenticators");
 }

@@ -43,7 +43,7 @@ public final class Bench {
                 KeycloakSetup.RealmImport.AT_START);
         long started = System.nanoTime();
         try (GatehouseEnvironment env = GatehouseEnvironment.start(options)) {
-            new Bench().run(config, env, Path.of(layout.getProperty("gatehouse.boot")), results);
+            new Bench().run(config, env, options, Path.of(layout.getProperty("gatehouse.boot")), results);
         }
         OUT.println();
         results.print(OUT);
@@ -52,7 +52,12 @@ public final class Bench {
                 results.file().toAbsolutePath(), (System.nanoTime() - started) / 1_000_000_000);
     }
 
-    private void run(BenchConfig config, GatehouseEnvironment env, Path bootRoot, Results results) {
+    private void run(
+            BenchConfig config,
+            GatehouseEnvironment env,
+            GatehouseEnvironment.Options options,
+            Path bootRoot,
+            Results results) {
         BenchRealm.lengthenAdminTokens(env.admin());
         AdminApi admin = env.admin();
         BenchRealm realm = new BenchRealm(admin);
@@ -102,10 +107,15 @@ public final class Bench {
                 "sweep",
                 List.of("sweep_ms_" + label),
                 () -> new SweepPhase(config, env.store(), admin, results, OUT).run());
+        phases.run("fault", List.of("store_recovery_ms"), () -> new StoreFaultPhase(env, results, OUT).run());
         phases.run(
                 "boot",
                 List.of("boot_ratio", "heap_overhead_mb"),
                 () -> new BootPhase(config, env, bootRoot, results, OUT).run());
+        phases.run(
+                "cluster",
+                List.of("cluster_ban_propagation_ms", "cluster_ban_propagation_ms_max"),
+                () -> new ClusterPhase(config, options, results, OUT).run());
     }
 
     /** {@code 100k} for 100,000, {@code 2500} for 2,500: the population size in metric names. */

@@ -32,10 +32,22 @@ record BenchConfig(
         Duration loadBanInterval,
         int enumerationSamples,
         int enumerationWarmup,
+        int clusterBans,
         Path output) {
 
     static final List<String> ALL_PHASES = List.of(
-            "browser", "twofactor", "direct", "apikey", "enumeration", "ban", "search", "load", "sweep", "boot");
+            "browser",
+            "twofactor",
+            "direct",
+            "apikey",
+            "enumeration",
+            "ban",
+            "search",
+            "load",
+            "sweep",
+            "fault",
+            "boot",
+            "cluster");
 
     static BenchConfig read() {
         return new BenchConfig(
@@ -59,6 +71,7 @@ record BenchConfig(
                 Duration.ofMillis(integer("load.banIntervalMs", 1000)),
                 integer("enumeration.samples", 80),
                 integer("enumeration.warmup", 5),
+                integer("cluster.bans", 5),
                 Path.of(value("output", "target/bench")));
     }
 
@@ -74,7 +87,7 @@ record BenchConfig(
                 + " banSizes=" + banSizes + "x" + banRepeats + " bootRuns=" + bootRuns + " load=" + loadClients
                 + " clients/" + loadDuration.toSeconds() + "s/" + loadAccounts + " accounts, a ban every "
                 + loadBanInterval.toMillis() + " ms, enumeration " + enumerationSamples + "+" + enumerationWarmup
-                + " samples per side";
+                + " samples per side, " + clusterBans + " cluster bans";
     }
 
     private static int integer(String name, int defaultValue) {

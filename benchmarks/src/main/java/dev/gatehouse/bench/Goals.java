@@ -20,7 +20,10 @@ final class Goals {
             Map.entry("boot_ratio", new Goal(false, 1.15)),
             Map.entry("heap_overhead_mb", new Goal(false, 30)),
             Map.entry("load_unexpected_errors", new Goal(false, 0)),
-            Map.entry("load_post_ban_successes", new Goal(false, 0)));
+            Map.entry("load_post_ban_successes", new Goal(false, 0)),
+            // The limits ClusterIT (1 s) and the store-fault IT (5 s) once asserted, now figures.
+            Map.entry("cluster_ban_propagation_ms_max", new Goal(false, 1000)),
+            Map.entry("store_recovery_ms", new Goal(false, 5000)));
 
     private Goals() {}
 

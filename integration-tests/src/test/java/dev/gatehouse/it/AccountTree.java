@@ -58,6 +58,16 @@ final class AccountTree {
         return this;
     }
 
+    /** Adds {@code <prefix>-<name>} with its own address, {@link #address(String)}. */
+    AccountTree addWithAddress(String name, String parent) {
+        return add(name, parent, address(name));
+    }
+
+    /** {@code <prefix>-<name>@it.test}. */
+    String address(String name) {
+        return username(name) + "@it.test";
+    }
+
     String prefix() {
         return prefix;
     }

@@ -3,6 +3,7 @@ package dev.gatehouse.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatehouse.testing.AccountStore;
 import dev.gatehouse.testing.GatehouseEnvironment;
 import dev.gatehouse.testing.GatehouseExtension;
 import dev.gatehouse.testing.Oidc;
@@ -11,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -85,19 +87,13 @@ class ApiKeyCheckIT {
         assertThat(listed.get(0).has("key")).isFalse();
         assertThat(list.body()).doesNotContain(secret);
 
-        String row = env.store()
-                .queryString("SELECT k::text FROM api_key k WHERE id = ?", key.id())
-                .orElseThrow();
-        String storedHash = env.store()
-                .queryString("SELECT encode(secret_hash, 'hex') FROM api_key WHERE id = ?", key.id())
-                .orElseThrow();
+        AccountStore.ApiKeyRow stored = env.store().apiKey(key.id()).orElseThrow();
+        String row = stored.text();
+        String storedHash = stored.secretHashHex();
         String hexSecret = HexFormat.of().formatHex(Base64.getUrlDecoder().decode(secret));
         assertThat(row).doesNotContain(secret).doesNotContain(hexSecret);
         assertThat(storedHash).isEqualTo(sha256Hex(Base64.getUrlDecoder().decode(secret)));
-        String everything = env.store()
-                .queryString("SELECT string_agg(t::text, '|') FROM (SELECT a::text AS t FROM account a"
-                        + " UNION ALL SELECT k::text FROM api_key k) rows")
-                .orElseThrow();
+        String everything = env.store().dump("account", "api_key");
         assertThat(everything).doesNotContain(secret).doesNotContain(hexSecret);
         assertThat(Files.readString(env.options().workDirectory().resolve("keycloak.log")))
                 .as("Keycloak's log")
@@ -201,8 +197,8 @@ class ApiKeyCheckIT {
         UUID sub = env.store().account(subName).password("pw").parent(id).create();
         ApiKeys.Created subKey = keys.create(sub, "sub");
         // What the ban of issue 5 does to the store: status banned, the keys deleted.
-        env.store().execute("UPDATE account SET status = 'banned', status_reason = 'abuse' WHERE id = ?", id);
-        env.store().execute("DELETE FROM api_key WHERE id = ?", deleted.id());
+        env.store().writeStatus(id, "banned", "abuse");
+        env.store().deleteApiKey(deleted.id());
 
         List<HttpResponse<byte[]>> responses = new ArrayList<>(List.of(
                 keys.checkForm(username, deleted.key()),
@@ -242,28 +238,18 @@ class ApiKeyCheckIT {
         ApiKeys.Created key = keys.create(id, "busy relay");
 
         assertThat(keys.checkForm(username, key.key()).statusCode()).isEqualTo(200);
-        String first = env.store()
-                .queryString("SELECT last_used_at::text FROM api_key WHERE id = ?", key.id())
-                .orElseThrow();
-        String rowVersion = env.store()
-                .queryString("SELECT xmin::text FROM api_key WHERE id = ?", key.id())
-                .orElseThrow();
+        AccountStore.ApiKeyRow used = env.store().apiKey(key.id()).orElseThrow();
         for (int i = 0; i < 5; i++) {
             assertThat(keys.checkForm(username, key.key()).statusCode()).isEqualTo(200);
         }
 
-        assertThat(env.store().queryString("SELECT last_used_at::text FROM api_key WHERE id = ?", key.id()))
-                .hasValue(first);
-        assertThat(env.store().queryString("SELECT xmin::text FROM api_key WHERE id = ?", key.id()))
-                .as("no new row version: no UPDATE ran")
-                .hasValue(rowVersion);
-        env.store().execute("UPDATE api_key SET last_used_at = now() - interval '2 minutes' WHERE id = ?", key.id());
+        AccountStore.ApiKeyRow after = env.store().apiKey(key.id()).orElseThrow();
+        assertThat(after.lastUsedAt()).isEqualTo(used.lastUsedAt());
+        assertThat(after.rowVersion()).as("no new row version: no UPDATE ran").isEqualTo(used.rowVersion());
+        env.store().backdateApiKeyUse(key.id(), Duration.ofMinutes(2));
         keys.checkForm(username, key.key());
-        assertThat(env.store()
-                        .queryString(
-                                "SELECT last_used_at > now() - interval '1 minute' FROM api_key WHERE id = ?",
-                                key.id()))
-                .hasValue("t");
+        assertThat(env.store().apiKey(key.id()).orElseThrow().usedInLastMinute())
+                .isTrue();
     }
 
     @Test
@@ -293,11 +279,8 @@ class ApiKeyCheckIT {
 
     private void seedKey(String keyId, UUID accountId, String secret) {
         env.store()
-                .execute(
-                        "INSERT INTO api_key (id, account_id, name, secret_hash) VALUES (?, ?, 'demo', ?)",
-                        keyId,
-                        accountId,
-                        sha256(Base64.getUrlDecoder().decode(secret)));
+                .insertApiKey(
+                        keyId, accountId, "demo", sha256(Base64.getUrlDecoder().decode(secret)));
     }
 
     private static byte[] sha256(byte[] bytes) {

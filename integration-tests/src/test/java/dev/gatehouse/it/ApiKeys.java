@@ -175,15 +175,7 @@ final class ApiKeys {
 
     /** Every row of api_key and account, as one fingerprint: equal fingerprints, no row changed. */
     String storeFingerprint() {
-        return env.store()
-                        .queryString(
-                                "SELECT md5(coalesce(string_agg(k::text, '|' ORDER BY k.id), ''))" + " FROM api_key k")
-                        .orElseThrow()
-                + "/"
-                + env.store()
-                        .queryString(
-                                "SELECT md5(coalesce(string_agg(a::text, '|' ORDER BY a.id), ''))" + " FROM account a")
-                        .orElseThrow();
+        return env.store().fingerprint("api_key", "account");
     }
 
     static String body(HttpResponse<byte[]> response) {

@@ -304,17 +304,7 @@ class BadInputCorpusIT {
 
     /** A digest of every row of every store table. */
     private String storeFingerprint() {
-        StringBuilder all = new StringBuilder();
-        for (String table : STORE_TABLES) {
-            all.append(table)
-                    .append('=')
-                    .append(env.store()
-                            .queryString("SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM "
-                                    + table + " t")
-                            .orElse(""))
-                    .append(' ');
-        }
-        return all.toString();
+        return env.store().fingerprint(STORE_TABLES.toArray(String[]::new));
     }
 
     /**

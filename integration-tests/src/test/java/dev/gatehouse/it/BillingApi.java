@@ -3,7 +3,6 @@ package dev.gatehouse.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.testing.GatehouseEnvironment;
 import dev.gatehouse.testing.Oidc;
-import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -40,19 +39,11 @@ final class BillingApi {
 
     /** An unpaid invoice of the month of {@code period}; returns its id. */
     long invoice(UUID accountId, LocalDate period, String amountDue, LocalDate dueDate) {
-        return Long.parseLong(env.store()
-                .queryString(
-                        "INSERT INTO bill_run (account_id, period, amount_due, due_date) VALUES (?, ?, ?, ?)"
-                                + " RETURNING id::text",
-                        accountId,
-                        period.withDayOfMonth(1),
-                        new BigDecimal(amountDue),
-                        dueDate)
-                .orElseThrow());
+        return env.store().invoice(accountId, period, amountDue, dueDate);
     }
 
     void pay(long invoiceId) {
-        env.store().execute("UPDATE bill_run SET paid_at = now() WHERE id = ?", invoiceId);
+        env.store().pay(invoiceId);
     }
 
     private static JsonNode ok(HttpResponse<String> response) {

@@ -52,15 +52,6 @@ class BillingIT {
         this.pages = new LoginPages(env);
     }
 
-    private UUID account(String username, String email, UUID parent) {
-        return env.store()
-                .account(username)
-                .email(email)
-                .password(PASSWORD)
-                .parent(parent)
-                .create();
-    }
-
     private static LocalDate date(String iso) {
         return LocalDate.parse(iso);
     }
@@ -78,17 +69,7 @@ class BillingIT {
     }
 
     private List<Integer> warningOffsets(long invoice) {
-        String offsets = env.store()
-                .queryString(
-                        "SELECT coalesce(string_agg(offset_days::text, ',' ORDER BY offset_days), '')"
-                                + " FROM billing_warning WHERE bill_run_id = ?",
-                        invoice)
-                .orElseThrow();
-        return offsets.isEmpty()
-                ? List.of()
-                : java.util.Arrays.stream(offsets.split(","))
-                        .map(Integer::valueOf)
-                        .toList();
+        return env.store().warningOffsets(invoice);
     }
 
     /** {@code status/reason/actor} of the account's row, reason and actor empty when none. */
@@ -102,23 +83,25 @@ class BillingIT {
     @DisplayName("warnings on days 3, 10 and 17 after the due date, once each, also when a date is swept twice;"
             + " a missed day sends only the latest warning; paid, banned and not-yet-due invoices get none")
     void warningsOnOffsets() {
-        String name = Names.unique("Zoë <Co> & bill");
-        String email = Names.unique("warn") + "@it.test";
-        UUID late = account(name, email, null);
-        long invoice = billing.invoice(late, date("2011-01-01"), "42.50", date("2011-01-15"));
-        String missedEmail = Names.unique("missed") + "@it.test";
-        long missed = billing.invoice(
-                account(Names.unique("missed"), missedEmail, null), date("2011-01-01"), "9.00", date("2011-01-01"));
-        String paidEmail = Names.unique("paid") + "@it.test";
-        billing.pay(billing.invoice(
-                account(Names.unique("paid"), paidEmail, null), date("2011-01-01"), "5.00", date("2011-01-10")));
-        String bannedEmail = Names.unique("banned") + "@it.test";
-        UUID banned = account(Names.unique("banned"), bannedEmail, null);
+        AccountTree tree = AccountTree.of(env, "warn", PASSWORD);
+        String email = tree.address("late");
+        tree.add("Zoë <Co> & bill", null, email)
+                .addWithAddress("missed", null)
+                .addWithAddress("paid", null)
+                .addWithAddress("banned", null)
+                .addWithAddress("future", null);
+        String name = tree.username("Zoë <Co> & bill");
+        long invoice = billing.invoice(tree.id("Zoë <Co> & bill"), date("2011-01-01"), "42.50", date("2011-01-15"));
+        String missedEmail = tree.address("missed");
+        long missed = billing.invoice(tree.id("missed"), date("2011-01-01"), "9.00", date("2011-01-01"));
+        String paidEmail = tree.address("paid");
+        billing.pay(billing.invoice(tree.id("paid"), date("2011-01-01"), "5.00", date("2011-01-10")));
+        String bannedEmail = tree.address("banned");
+        UUID banned = tree.id("banned");
         status.ban(banned, "billing test");
         billing.invoice(banned, date("2011-01-01"), "5.00", date("2011-01-10"));
-        String futureEmail = Names.unique("future") + "@it.test";
-        billing.invoice(
-                account(Names.unique("future"), futureEmail, null), date("2011-02-01"), "5.00", date("2011-02-28"));
+        String futureEmail = tree.address("future");
+        billing.invoice(tree.id("future"), date("2011-02-01"), "5.00", date("2011-02-28"));
 
         billing.sweep(date("2011-01-17"));
         assertThat(subjects(email)).as("2 days overdue").isEmpty();
@@ -176,14 +159,14 @@ class BillingIT {
         assertThat(info.get("billingIntervalSeconds").asText())
                 .isEqualTo(String.valueOf(KeycloakSetup.BILLING_INTERVAL_SECONDS));
         assertThat(info.get("billingWarningOffsets").asText()).isEqualTo("3,10,17");
-        String today = "SELECT count(*) FROM billing_job_run WHERE billing_date = current_date"
-                + " AND trigger = 'scheduled' AND finished_at IS NOT NULL";
+        LocalDate today = env.store().today();
         await().atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofSeconds(1))
-                .untilAsserted(() -> assertThat(status.count(today)).isPositive());
-        sleep(Duration.ofSeconds(2L * KeycloakSetup.BILLING_INTERVAL_SECONDS + 1));
+                .untilAsserted(() ->
+                        assertThat(env.store().scheduledBillingRuns(today)).isPositive());
+        AdminEvents.pause(Duration.ofSeconds(2L * KeycloakSetup.BILLING_INTERVAL_SECONDS + 1));
 
-        assertThat(status.count(today))
+        assertThat(env.store().scheduledBillingRuns(today))
                 .as("runs of today after several timer intervals")
                 .isEqualTo(1);
     }
@@ -193,22 +176,31 @@ class BillingIT {
             + " of the previous month; the preview lists exactly them; sub-users follow; e-mail; twice changes nothing")
     void terminationSweep() {
         LocalDate april = date("2011-04-01");
-        String lateName = Names.unique("late");
-        String lateEmail = lateName + "@it.test";
-        UUID late = account(lateName, lateEmail, null);
-        String subName = Names.unique("late-sub");
-        UUID sub = account(subName, lateEmail, late);
+        AccountTree tree = AccountTree.of(env, "sweep", PASSWORD);
+        String lateEmail = tree.address("late");
+        tree.add("late", null, lateEmail)
+                .add("late-sub", "late", lateEmail)
+                .add("paid", null, null)
+                .add("current", null, null)
+                .add("older", null, null)
+                .add("parent", null, null)
+                .add("unpaid-sub", "parent", null)
+                .add("banned", null, null);
+        String lateName = tree.username("late");
+        UUID late = tree.id("late");
+        String subName = tree.username("late-sub");
+        UUID sub = tree.id("late-sub");
         long lateInvoice = billing.invoice(late, april, "19.99", date("2011-04-15"));
-        UUID paid = account(Names.unique("paid"), null, null);
+        UUID paid = tree.id("paid");
         billing.pay(billing.invoice(paid, april, "19.99", date("2011-04-15")));
-        UUID current = account(Names.unique("current"), null, null);
+        UUID current = tree.id("current");
         billing.invoice(current, date("2011-05-01"), "19.99", date("2011-05-15"));
-        UUID older = account(Names.unique("older"), null, null);
+        UUID older = tree.id("older");
         billing.invoice(older, date("2011-03-01"), "19.99", date("2011-03-15"));
-        UUID parentOfUnpaidSub = account(Names.unique("parent"), null, null);
-        UUID unpaidSub = account(Names.unique("unpaid-sub"), null, parentOfUnpaidSub);
+        UUID parentOfUnpaidSub = tree.id("parent");
+        UUID unpaidSub = tree.id("unpaid-sub");
         billing.invoice(unpaidSub, april, "19.99", date("2011-04-15"));
-        UUID banned = account(Names.unique("banned"), null, null);
+        UUID banned = tree.id("banned");
         status.ban(banned, "billing test");
         billing.invoice(banned, april, "19.99", date("2011-04-15"));
         String refresh = status.refreshToken(lateName, PASSWORD, false);
@@ -242,12 +234,10 @@ class BillingIT {
             assertThat(accountStatus(untouched)).startsWith("active/");
         }
         assertThat(accountStatus(banned)).startsWith("banned/");
-        assertThat(status.count(
-                        "SELECT count(*) FROM status_audit WHERE account_id = ? AND old_status = 'active'"
-                                + " AND new_status = 'terminated' AND reason = 'billing' AND actor = 'system'"
-                                + " AND cascaded_count = 2",
-                        late))
-                .isEqualTo(1);
+        assertThat(env.store().audit(late))
+                .as("old>new/actor/reason/cascaded")
+                .filteredOn("active>terminated/system/billing/2"::equals)
+                .hasSize(1);
 
         List<MimeMessage> mails = env.mail().awaitMessagesTo(lateEmail, 2, Duration.ofSeconds(10));
         MimeMessage notice = Emails.wellFormed(mails.get(mails.size() - 1));
@@ -278,10 +268,12 @@ class BillingIT {
         LocalDate thisMonth = storeToday().withDayOfMonth(1);
         LocalDate monthEnd = thisMonth.minusDays(1);
         LocalDate billed = thisMonth.minusMonths(2);
-        String name = Names.unique("owes");
-        UUID owner = account(name, name + "@it.test", null);
-        String subName = Names.unique("owes-sub");
-        account(subName, null, owner);
+        AccountTree tree = AccountTree.of(env, "owes", PASSWORD)
+                .addWithAddress("owner", null)
+                .add("sub", "owner", null);
+        String name = tree.username("owner");
+        UUID owner = tree.id("owner");
+        String subName = tree.username("sub");
         long invoice = billing.invoice(owner, billed, "30.00", billed.plusDays(14));
 
         billing.sweep(monthEnd);
@@ -307,11 +299,15 @@ class BillingIT {
     @DisplayName("a payment committed while the sweep waits on its invoice keeps the account active; a payment"
             + " rolled back does not")
     void paymentDuringSweep() throws Exception {
-        UUID payer = account(Names.unique("payer"), null, null);
+        AccountTree tree = AccountTree.of(env, "paying", PASSWORD)
+                .add("payer", null, null)
+                .add("other", null, null)
+                .add("undecided", null, null);
+        UUID payer = tree.id("payer");
         long payerInvoice = billing.invoice(payer, date("2011-08-01"), "12.00", date("2011-08-15"));
-        UUID other = account(Names.unique("other"), null, null);
+        UUID other = tree.id("other");
         billing.invoice(other, date("2011-08-01"), "12.00", date("2011-08-15"));
-        UUID undecided = account(Names.unique("undecided"), null, null);
+        UUID undecided = tree.id("undecided");
         long undecidedInvoice = billing.invoice(undecided, date("2011-09-01"), "12.00", date("2011-09-15"));
 
         JsonNode committed = sweepWhilePaying(payerInvoice, date("2011-09-30"), true);
@@ -329,6 +325,7 @@ class BillingIT {
      * sweep waits for that row, then commits or rolls the payment back; returns the sweep's answer.
      */
     private JsonNode sweepWhilePaying(long invoice, LocalDate date, boolean commit) throws Exception {
+        // The test's point is a payment transaction held open across the sweep: its own connection and SQL.
         try (Connection payment = env.store().dataSource().getConnection()) {
             payment.setAutoCommit(false);
             try (PreparedStatement pay = payment.prepareStatement("UPDATE bill_run SET paid_at = now() WHERE id = ?")) {
@@ -338,9 +335,7 @@ class BillingIT {
             CompletableFuture<JsonNode> sweep = CompletableFuture.supplyAsync(() -> billing.sweep(date));
             await().atMost(Duration.ofSeconds(30))
                     .pollInterval(Duration.ofMillis(100))
-                    .untilAsserted(() -> assertThat(
-                                    status.count("SELECT count(*) FROM pg_stat_activity WHERE datname = 'accounts'"
-                                            + " AND wait_event_type = 'Lock' AND query ILIKE '%FOR UPDATE%'"))
+                    .untilAsserted(() -> assertThat(env.store().lockWaits("FOR UPDATE"))
                             .as("the sweep waits for the invoice's row")
                             .isEqualTo(1));
             assertThat(sweep).isNotDone();
@@ -358,8 +353,9 @@ class BillingIT {
     @Test
     @DisplayName("warnings are not sent again after a server restart")
     void restart() {
-        String email = Names.unique("restart") + "@it.test";
-        UUID owner = account(Names.unique("restart"), email, null);
+        AccountTree tree = AccountTree.of(env, "restart", PASSWORD).addWithAddress("owner", null);
+        String email = tree.address("owner");
+        UUID owner = tree.id("owner");
         long invoice = billing.invoice(owner, date("2012-01-01"), "7.00", date("2012-01-10"));
         billing.sweep(date("2012-01-13"));
         assertThat(env.mail().messagesTo(email)).hasSize(1);
@@ -375,9 +371,8 @@ class BillingIT {
         afterRestart.sweep(date("2012-01-20"));
         assertThat(env.mail().awaitMessagesTo(email, 2, Duration.ofSeconds(10))).hasSize(2);
         assertThat(warningOffsets(invoice)).containsExactly(3, 10);
-        sleep(Duration.ofSeconds(2L * KeycloakSetup.BILLING_INTERVAL_SECONDS + 1));
-        assertThat(status.count("SELECT count(*) FROM billing_job_run WHERE billing_date = current_date"
-                        + " AND trigger = 'scheduled' AND finished_at IS NOT NULL"))
+        AdminEvents.pause(Duration.ofSeconds(2L * KeycloakSetup.BILLING_INTERVAL_SECONDS + 1));
+        assertThat(env.store().scheduledBillingRuns(env.store().today()))
                 .as("the scheduled task does not redo today after the restart")
                 .isEqualTo(1);
     }
@@ -388,7 +383,6 @@ class BillingIT {
     void sweepRefusesFutureDates() {
         LocalDate today = storeToday();
         String admin = status.api().admin();
-        String runs = "SELECT count(*) FROM billing_job_run WHERE billing_date = ?";
 
         for (LocalDate future : List.of(today.plusDays(1), today.plusYears(5))) {
             HttpResponse<String> refused = billing.sweep(future.toString(), admin);
@@ -396,7 +390,7 @@ class BillingIT {
             assertThat(Oidc.json(refused.body()).get("errorMessage").asText())
                     .contains(future.toString())
                     .contains(today.toString());
-            assertThat(status.count(runs, future))
+            assertThat(env.store().billingRuns(future))
                     .as("no run recorded for %s", future)
                     .isZero();
             HttpResponse<String> preview = billing.preview(future.toString(), admin);
@@ -408,18 +402,18 @@ class BillingIT {
     }
 
     private LocalDate storeToday() {
-        return LocalDate.parse(
-                env.store().queryString("SELECT CAST(current_date AS text)").orElseThrow());
+        return env.store().today();
     }
 
     @Test
     @DisplayName("Admin API: no token 401, without gatehouse-support 403, malformed date 400, store down 503")
     void adminApiErrors() {
-        String trustSafety = Names.unique("ts-only");
-        account(trustSafety, null, null);
+        AccountTree tree = AccountTree.of(env, "billing-roles", PASSWORD)
+                .add("ts-only", null, null)
+                .add("sup", null, null);
+        String trustSafety = tree.username("ts-only");
         status.api().grantRealmRole(trustSafety, "gatehouse-trust-safety");
-        String support = Names.unique("sup");
-        account(support, null, null);
+        String support = tree.username("sup");
         status.api().grantRealmRole(support, "gatehouse-support");
         String tsToken = status.api().userToken(trustSafety, PASSWORD);
         String supportToken = status.api().userToken(support, PASSWORD);
@@ -451,14 +445,6 @@ class BillingIT {
         for (HttpResponse<String> response : down) {
             assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
             assertThat(response.body()).doesNotContain("Exception");
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gatehouse.testing.BrowserClient;
+import dev.gatehouse.testing.BanPropagation;
 import dev.gatehouse.testing.GatehouseCluster;
 import dev.gatehouse.testing.GatehouseEnvironment;
 import dev.gatehouse.testing.KeycloakSetup;
-import dev.gatehouse.testing.Page;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -26,7 +25,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -49,16 +47,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 class ClusterIT {
 
     private static final String PASSWORD = "cluster-pass";
-    private static final String BANNED_TITLE = "This account has been banned";
-    /**
-     * How long node B may keep accepting before the test gives up (a hang guard, not a goal: the
-     * delay is printed as a {@code gatehouse.cluster} figure and the bench reports it).
-     */
-    private static final Duration GIVE_UP = Duration.ofSeconds(60);
-
-    private static final Duration POLL = Duration.ofMillis(50);
-    /** Password pages opened on node B before the ban, one per browser attempt after it; later attempts open their own. */
-    private static final int BROWSER_ATTEMPTS = 15;
     /**
      * Delinquent accounts: more than the sweep's batch of 500, so that the rerun has accounts left
      * to terminate. Each costs a termination e-mail (tens of milliseconds): the sweep lasts tens of
@@ -110,114 +98,17 @@ class ClusterIT {
         }
     }
 
-    private UUID account(String username, String email, UUID parent) {
-        return a.store()
-                .account(username)
-                .email(email)
-                .password(PASSWORD)
-                .parent(parent)
-                .create();
-    }
-
     @Test
     @Order(2)
     @DisplayName("a ban through node A: node B then refuses the refresh token it issued, the direct grant and the"
             + " browser password step (the delays printed)")
     void banPropagates() throws Exception {
-        // One account per path, all in the banned subtree: a refused login of one user counts
-        // toward Keycloak's brute-force quick-login check, which would lock that user's next path.
-        String name = Names.unique("cluster-ban");
-        UUID id = account(name, name + "@it.test", null);
-        String grantName = Names.unique("cluster-ban-grant");
-        account(grantName, grantName + "@it.test", id);
-        String browserName = Names.unique("cluster-ban-browser");
-        account(browserName, browserName + "@it.test", id);
-        String refresh = statusB.refreshToken(name, PASSWORD, false);
-        assertThat(statusB.refresh(refresh).statusCode())
-                .as("refresh on B before the ban")
-                .isEqualTo(200);
-        LoginPages pagesB = new LoginPages(b);
-        List<BrowserClient> browsers = new ArrayList<>();
-        List<Page> passwordPages = new ArrayList<>();
-        for (int i = 0; i < BROWSER_ATTEMPTS; i++) {
-            BrowserClient browser = b.browser();
-            Page page = pagesB.identify(browser, browserName);
-            assertThat(LoginPages.isPasswordPage(page)).as(page.body()).isTrue();
-            browsers.add(browser);
-            passwordPages.add(page);
-        }
-
-        HttpResponse<String> banned = statusA.ban(id, "cluster test");
-        long answered = System.nanoTime();
-        assertThat(banned.statusCode()).as(banned.body()).isEqualTo(200);
-
-        CompletableFuture<Long> refreshRefused = CompletableFuture.supplyAsync(
-                () -> delayUntilRefused(answered, () -> refused(statusB.refresh(refresh)), "refresh"));
-        CompletableFuture<Long> grantRefused = CompletableFuture.supplyAsync(() ->
-                delayUntilRefused(answered, () -> refused(statusB.grant(grantName, PASSWORD, false)), "direct grant"));
-        int[] attempt = {0};
-        CompletableFuture<Long> browserRefused = CompletableFuture.supplyAsync(() -> delayUntilRefused(
-                answered,
-                () -> {
-                    int next = attempt[0]++;
-                    if (next >= BROWSER_ATTEMPTS) {
-                        BrowserClient browser = b.browser();
-                        browsers.add(browser);
-                        passwordPages.add(pagesB.identify(browser, browserName));
-                    }
-                    Page result = browsers.get(next)
-                            .submit(passwordPages
-                                    .get(next)
-                                    .form(LoginPages.FORM)
-                                    .fill("password", PASSWORD));
-                    if (result.leftServerTo().isPresent()) {
-                        return false;
-                    }
-                    assertThat(result.body()).as("the page after the password").contains(BANNED_TITLE);
-                    return true;
-                },
-                "browser password step"));
+        BanPropagation.Delays delays = new BanPropagation(a, b, PASSWORD).measure(Names.unique("cluster-ban"));
 
         System.out.printf(
                 "gatehouse.cluster ban on A, refused on B after: refresh %d ms, direct grant %d ms,"
                         + " browser password step %d ms (browser attempts %d)%n",
-                refreshRefused.get(GIVE_UP.toSeconds() + 10, TimeUnit.SECONDS),
-                grantRefused.get(GIVE_UP.toSeconds() + 10, TimeUnit.SECONDS),
-                browserRefused.get(GIVE_UP.toSeconds() + 10, TimeUnit.SECONDS),
-                attempt[0]);
-    }
-
-    /** Whether a token endpoint answer refuses (400 {@code invalid_grant}) rather than grants (200); nothing else. */
-    private static boolean refused(HttpResponse<String> answer) {
-        if (answer.statusCode() == 200) {
-            return false;
-        }
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
-        assertThat(answer.body()).contains("invalid_grant");
-        return true;
-    }
-
-    /**
-     * Polls a path of node B every {@link #POLL} until it refuses, and then checks that it stays
-     * refused (the order: accepted before the ban, refused after, never accepted again). Fails only
-     * when B still accepts after {@link #GIVE_UP}. Returns the milliseconds from the ban's answer to
-     * the first refusal's response: a figure, printed by the caller.
-     */
-    private static long delayUntilRefused(long answered, BooleanSupplier refused, String path) {
-        while (true) {
-            long started = System.nanoTime() - answered;
-            if (refused.getAsBoolean()) {
-                long delay = (System.nanoTime() - answered) / 1_000_000;
-                assertThat(refused.getAsBoolean())
-                        .as(path + " on node B accepted again after refusing")
-                        .isTrue();
-                return delay;
-            }
-            assertThat(Duration.ofNanos(started))
-                    .as(path + " on node B still accepted " + GIVE_UP + " after the ban")
-                    .isLessThan(GIVE_UP);
-            sleep(POLL);
-        }
+                delays.refreshMillis(), delays.directGrantMillis(), delays.browserMillis(), delays.browserAttempts());
     }
 
     @Test
@@ -225,10 +116,12 @@ class ClusterIT {
     @DisplayName("the cached user of a banned account is invalidated on both nodes: each node's Admin API shows it"
             + " disabled and banned")
     void userCacheInvalidated() {
-        String parentName = Names.unique("cluster-cache");
-        UUID parent = account(parentName, parentName + "@it.test", null);
-        String subName = Names.unique("cluster-cache-sub");
-        account(subName, null, parent);
+        AccountTree tree = AccountTree.of(a, "cluster-cache", PASSWORD)
+                .addWithAddress("parent", null)
+                .add("sub", "parent", null);
+        String parentName = tree.username("parent");
+        UUID parent = tree.id("parent");
+        String subName = tree.username("sub");
         Map<String, String> ids = Map.of(parentName, statusA.userId(parentName), subName, statusA.userId(subName));
         for (GatehouseEnvironment node : List.of(a, b)) {
             ids.values()
@@ -242,7 +135,7 @@ class ClusterIT {
         long answered = System.nanoTime();
         assertThat(banned.statusCode()).as(banned.body()).isEqualTo(200);
 
-        long delay = delayUntilRefused(
+        long delay = BanPropagation.delayUntilRefused(
                 answered,
                 () -> ids.values().stream()
                         .allMatch(userId -> showsBanned(user(b, userId), userId.equals(ids.get(parentName)))),
@@ -274,11 +167,11 @@ class ClusterIT {
     @DisplayName("the daily job runs once for the cluster: with both nodes' timers firing, one run of the day and"
             + " each due warning e-mailed once")
     void dailyJobOncePerCluster() {
-        String todayRuns = "SELECT count(*) FROM billing_job_run WHERE billing_date = current_date"
-                + " AND trigger = 'scheduled' AND finished_at IS NOT NULL";
+        LocalDate today = a.store().today();
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofSeconds(1))
-                .untilAsserted(() -> assertThat(statusA.count(todayRuns)).isPositive());
+                .untilAsserted(
+                        () -> assertThat(a.store().scheduledBillingRuns(today)).isPositive());
         for (GatehouseEnvironment node : List.of(a, b)) {
             JsonNode info =
                     node.admin().json("/serverinfo").at("/providers/gatehouse-jobs/providers/default/operationalInfo");
@@ -286,22 +179,21 @@ class ClusterIT {
                     .as("the task is scheduled on both nodes")
                     .isEqualTo(String.valueOf(KeycloakSetup.BILLING_INTERVAL_SECONDS));
         }
-        LocalDate today = LocalDate.parse(
-                a.store().queryString("SELECT CAST(current_date AS text)").orElseThrow());
         BillingApi billing = new BillingApi(a, statusA.api());
+        AccountTree tree = AccountTree.of(a, "cluster-daily", PASSWORD);
         List<String> recipients = new ArrayList<>();
         List<Long> invoices = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            String name = Names.unique("cluster-daily");
-            recipients.add(name + "@it.test");
-            invoices.add(billing.invoice(
-                    account(name, name + "@it.test", null), today.withDayOfMonth(1), "11.00", today.minusDays(3)));
+            String name = "owner" + i;
+            tree.addWithAddress(name, null);
+            recipients.add(tree.address(name));
+            invoices.add(billing.invoice(tree.id(name), today.withDayOfMonth(1), "11.00", today.minusDays(3)));
         }
         int beforeA = scheduledRunLines(today, "a");
         int beforeB = scheduledRunLines(today, "b");
         // The day's run is over; deleting its record makes the job see a day not yet done, as the
         // next day would, with both nodes' timers already firing.
-        a.store().execute("DELETE FROM billing_job_run WHERE billing_date = current_date");
+        a.store().forgetBillingRuns(today);
 
         await().atMost(Duration.ofSeconds(4L * KeycloakSetup.BILLING_INTERVAL_SECONDS))
                 .pollInterval(Duration.ofMillis(250))
@@ -315,9 +207,7 @@ class ClusterIT {
         assertThat(received)
                 .as("warnings per recipient")
                 .allSatisfy((address, count) -> assertThat(count).isEqualTo(1));
-        assertThat(statusA.count("SELECT count(*) FROM billing_job_run WHERE billing_date = current_date"))
-                .as("runs of the day")
-                .isEqualTo(1);
+        assertThat(a.store().billingRuns(today)).as("runs of the day").isEqualTo(1);
         int runsA = scheduledRunLines(today, "a") - beforeA;
         int runsB = scheduledRunLines(today, "b") - beforeB;
         assertThat(runsA + runsB).as("runs logged by the nodes").isEqualTo(1);
@@ -378,30 +268,8 @@ class ClusterIT {
      * period, all but {@link #STILL_TO_WARN} of them warned already (set-based: hundreds of rows).
      */
     private void seedDelinquents(String prefix) {
-        a.store()
-                .execute(
-                        "INSERT INTO account (username, username_key, email, email_key, email_confirmed)"
-                                + " SELECT ? || '-' || g, ? || '-' || g, ? || '-' || g || '@it.test',"
-                                + " ? || '-' || g || '@it.test', true FROM generate_series(1, ?) g",
-                        prefix,
-                        prefix,
-                        prefix,
-                        prefix,
-                        DELINQUENT);
-        a.store()
-                .execute(
-                        "INSERT INTO bill_run (account_id, period, amount_due, due_date) SELECT id, ?, 10.00, ?"
-                                + " FROM account WHERE username_key LIKE ?",
-                        SWEPT_PERIOD,
-                        SWEPT_PERIOD.plusDays(14),
-                        prefix + "-%");
-        a.store()
-                .execute(
-                        "INSERT INTO billing_warning (bill_run_id, offset_days) SELECT b.id, 17 FROM bill_run b"
-                                + " JOIN account a ON a.id = b.account_id WHERE a.username_key LIKE ?"
-                                + " ORDER BY b.id OFFSET ?",
-                        prefix + "-%",
-                        STILL_TO_WARN);
+        a.store().bulkAccounts(prefix, DELINQUENT);
+        a.store().delinquents(prefix, SWEPT_PERIOD, "10.00", SWEPT_PERIOD.plusDays(14), 17, STILL_TO_WARN);
     }
 
     /**
@@ -410,19 +278,23 @@ class ClusterIT {
      */
     private Map<String, UUID> seedControls() {
         BillingApi billingA = new BillingApi(a, statusA.api());
+        AccountTree tree = AccountTree.of(a, "cluster-control", PASSWORD)
+                .addWithAddress("paid", null)
+                .addWithAddress("current", null)
+                .addWithAddress("parent", null)
+                .addWithAddress("sub", "parent");
         Map<String, UUID> controls = new HashMap<>();
-        for (String control : List.of("paid", "current", "banned", "parent", "sub")) {
-            String name = Names.unique("cluster-" + control);
-            UUID id = control.equals("banned")
-                    ? a.store()
-                            .account(name)
-                            .email(name + "@it.test")
-                            .password(PASSWORD)
-                            .status("banned", "cluster test")
-                            .create()
-                    : account(name, name + "@it.test", controls.get("parent"));
-            controls.put(control, id);
+        for (String control : tree.names()) {
+            controls.put(control, tree.id(control));
         }
+        controls.put(
+                "banned",
+                a.store()
+                        .account(tree.username("banned"))
+                        .email(tree.address("banned"))
+                        .password(PASSWORD)
+                        .status("banned", "cluster test")
+                        .create());
         billingA.pay(billingA.invoice(controls.get("paid"), SWEPT_PERIOD, "10.00", SWEPT_PERIOD.plusDays(14)));
         billingA.invoice(controls.get("current"), SWEEP_DATE.withDayOfMonth(1), "10.00", SWEEP_DATE.withDayOfMonth(15));
         billingA.invoice(controls.get("banned"), SWEPT_PERIOD, "10.00", SWEPT_PERIOD.plusDays(14));
@@ -458,21 +330,22 @@ class ClusterIT {
         assertThat(noticesSent)
                 .as("A must be killed with notices left to send; seed more accounts")
                 .isLessThan(DELINQUENT - NOTICES_IN_FLIGHT);
-        return new KilledSweep(
-                killedAfter,
-                statusA.count(terminatedCount(prefix)),
-                noticesSent,
-                statusA.count("SELECT count(*) FROM pg_prepared_xacts"));
+        return new KilledSweep(killedAfter, terminatedForBilling(prefix), noticesSent, (int)
+                a.store().preparedTransactions());
     }
 
-    private static String terminatedCount(String prefix) {
-        return "SELECT count(*) FROM account WHERE username_key LIKE '" + prefix + "-%'"
-                + " AND status = 'terminated' AND status_reason = 'billing' AND status_actor = 'system'";
+    /** Accounts {@code <prefix>-…} terminated by the system for billing. */
+    private int terminatedForBilling(String prefix) {
+        return (int) a.store().rowsWithPrefix(prefix).stream()
+                .filter(row -> row.status().equals("terminated")
+                        && "billing".equals(row.statusReason())
+                        && "system".equals(row.statusActor()))
+                .count();
     }
 
     /** Every delinquent account terminated by the system for billing, the rerun doing what A left. */
     private void assertDelinquentsTerminated(String prefix, JsonNode rerun, KilledSweep killed) {
-        assertThat(statusA.count(terminatedCount(prefix)))
+        assertThat(terminatedForBilling(prefix))
                 .as("delinquent accounts terminated for billing by the system")
                 .isEqualTo(DELINQUENT);
         assertThat(rerun.get("accountsTerminated").asInt()).isEqualTo(DELINQUENT - killed.terminated());
@@ -529,15 +402,11 @@ class ClusterIT {
     }
 
     private String status(UUID id) {
-        return a.store()
-                .queryString("SELECT status FROM account WHERE id = ?", id)
-                .orElseThrow();
+        return a.store().row(id).orElseThrow().status();
     }
 
     private String addressOf(UUID id) {
-        return a.store()
-                .queryString("SELECT email FROM account WHERE id = ?", id)
-                .orElseThrow();
+        return a.store().row(id).orElseThrow().email();
     }
 
     /** The billing e-mails one recipient received. */

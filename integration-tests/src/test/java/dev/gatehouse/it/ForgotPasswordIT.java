@@ -2,7 +2,6 @@ package dev.gatehouse.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.testing.BrowserClient;
 import dev.gatehouse.testing.GatehouseEnvironment;
 import dev.gatehouse.testing.GatehouseExtension;
@@ -203,7 +202,7 @@ class ForgotPasswordIT {
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.text()).contains("Too many password reset requests");
         assertThat(resetEvents(username)).isEqualTo(events);
-        sleep(Duration.ofSeconds(2));
+        AdminEvents.pause(Duration.ofSeconds(2));
         assertThat(env.mail().messagesTo(email)).hasSize(5);
 
         String other = Names.unique("fp-ip");
@@ -229,23 +228,8 @@ class ForgotPasswordIT {
 
     /** Reset events, successes and errors, that name a username. */
     private int resetEvents(String username) {
-        int count = 0;
-        for (String type : List.of("SEND_RESET_PASSWORD", "SEND_RESET_PASSWORD_ERROR", "RESET_PASSWORD_ERROR")) {
-            for (JsonNode event : env.admin().json("gatehouse/events?type=" + type + "&max=1000")) {
-                if (username.equals(event.at("/details/username").asText())) {
-                    count++;
-                }
-            }
-        }
-        return count;
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return AdminEvents.count(
+                env, "username", username, "SEND_RESET_PASSWORD", "SEND_RESET_PASSWORD_ERROR", "RESET_PASSWORD_ERROR");
     }
 
     /** From the password page's "Forgot Password?" link, asks a reset for an identifier. */

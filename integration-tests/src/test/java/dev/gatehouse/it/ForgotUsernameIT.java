@@ -9,7 +9,6 @@ import dev.gatehouse.testing.GatehouseExtension;
 import dev.gatehouse.testing.MailServer;
 import dev.gatehouse.testing.Page;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -118,7 +117,7 @@ class ForgotUsernameIT {
                         .attr("href"))
                 .endsWith("/gatehouse/troubleshooting?reason=usernames#usernames");
         assertThat(events(email)).as("no event for a refused request").isEqualTo(events);
-        sleep(Duration.ofSeconds(2));
+        AdminEvents.pause(Duration.ofSeconds(2));
         assertThat(env.mail().messagesTo(email)).hasSize(5);
     }
 
@@ -156,23 +155,7 @@ class ForgotUsernameIT {
 
     /** Events, successes and errors, recorded for an address. */
     private int events(String email) {
-        int count = 0;
-        for (String type : List.of("CUSTOM_REQUIRED_ACTION", "CUSTOM_REQUIRED_ACTION_ERROR")) {
-            for (JsonNode event : env.admin().json("gatehouse/events?type=" + type + "&max=1000")) {
-                if (email.equals(event.at("/details/email").asText())) {
-                    count++;
-                }
-            }
-        }
-        return count;
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return AdminEvents.count(env, "email", email, "CUSTOM_REQUIRED_ACTION", "CUSTOM_REQUIRED_ACTION_ERROR");
     }
 
     /** The newest event of a type for an address, as admins see it. */

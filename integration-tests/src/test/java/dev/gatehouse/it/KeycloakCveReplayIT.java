@@ -288,9 +288,7 @@ class KeycloakCveReplayIT {
     }
 
     private String passwordHash(UUID id) {
-        return env.store()
-                .queryString("SELECT coalesce(password_hash, '') FROM account WHERE id = ?", id)
-                .orElseThrow();
+        return env.store().passwordHash(id).orElse("");
     }
 
     private HttpResponse<String> post(String path, Map<String, String> form) {

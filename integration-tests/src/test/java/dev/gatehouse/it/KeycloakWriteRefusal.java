@@ -44,6 +44,7 @@ final class KeycloakWriteRefusal implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not install the refusal trigger", e);
         }
+        // SQL is the point here: a trigger in Keycloak's database is the fault this fixture injects.
         update(keycloakDb, "INSERT INTO gatehouse_it_refused (user_id) VALUES (?) ON CONFLICT DO NOTHING", userId);
         return new KeycloakWriteRefusal(keycloakDb, userId);
     }

@@ -3,6 +3,7 @@ package dev.gatehouse.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.testing.AccountStore;
 import dev.gatehouse.testing.BrowserClient;
 import dev.gatehouse.testing.GatehouseEnvironment;
 import dev.gatehouse.testing.GatehouseExtension;
@@ -79,12 +80,7 @@ class PasswordResetApiKeysIT {
         assertThat(revokedCount(id)).as("both keys show revoked").isEqualTo(2);
         assertThat(keys.checkForm(username, relay.key()).statusCode()).isEqualTo(401);
         assertThat(keys.checkForm(username, backup.key()).statusCode()).isEqualTo(401);
-        assertThat(env.store()
-                        .queryString(
-                                "SELECT actor || ':' || detail FROM account_activity WHERE account_id = ?"
-                                        + " AND action = 'api_keys_revoked'",
-                                id))
-                .hasValue(username + ":2");
+        assertThat(env.store().activity(id, "api_keys_revoked")).containsExactly(username + ":2");
     }
 
     @Test
@@ -137,9 +133,9 @@ class PasswordResetApiKeysIT {
     }
 
     private long revokedCount(UUID id) {
-        return Long.parseLong(env.store()
-                .queryString("SELECT count(*) FROM api_key WHERE account_id = ? AND revoked_at IS NOT NULL", id)
-                .orElseThrow());
+        return env.store().apiKeys(id).stream()
+                .filter(AccountStore.ApiKeyRow::revoked)
+                .count();
     }
 
     private void requirePasswordUpdate(String username) {

@@ -132,7 +132,7 @@ class SignupIT {
         } finally {
             signups.realmAttribute("gatehouseConfirmationLinkSeconds", "86400");
         }
-        sleep(Duration.ofSeconds(3));
+        AdminEvents.pause(Duration.ofSeconds(3));
 
         Page expired = fresh().get(link);
 
@@ -363,7 +363,7 @@ class SignupIT {
         assertThat(signups.pendingRows(refusedName)).isZero();
         assertThat(signups.pendingRowsForEmail(email)).isEqualTo(1);
         assertThat(registerEvents(email)).isEqualTo(events);
-        sleep(Duration.ofSeconds(2));
+        AdminEvents.pause(Duration.ofSeconds(2));
         assertThat(env.mail().messagesTo(email)).hasSize(3);
 
         signups.realmAttribute("gatehouseSignupIpLimit", "2");
@@ -407,15 +407,7 @@ class SignupIT {
 
     /** REGISTER events and errors recorded for an address. */
     private long registerEvents(String email) {
-        long count = 0;
-        for (String type : List.of("REGISTER", "REGISTER_ERROR")) {
-            for (JsonNode event : env.admin().json("gatehouse/events?type=" + type + "&max=1000")) {
-                if (email.equals(event.at("/details/email").asText())) {
-                    count++;
-                }
-            }
-        }
-        return count;
+        return AdminEvents.count(env, "email", email, "REGISTER", "REGISTER_ERROR");
     }
 
     @Test
@@ -451,14 +443,6 @@ class SignupIT {
         assertThat(signups.pendingRowsForEmail(email)).isZero();
         assertThat(env.mail().messagesTo(email)).isEmpty();
         return Signups.fieldError(page, "username").startsWith(message);
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** A new browser at a client IP of its own, so that per-IP limits of one test do not reach another. */

@@ -3,7 +3,6 @@ package dev.gatehouse.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gatehouse.domain.Identifiers;
 import dev.gatehouse.testing.BrowserClient;
 import dev.gatehouse.testing.GatehouseEnvironment;
 import dev.gatehouse.testing.MailServer;
@@ -84,23 +83,22 @@ final class Signups {
     }
 
     long pendingRows(String username) {
-        return count("SELECT count(*) FROM pending_signup WHERE username_key = ?", username);
+        return env.store().pendingSignups(username);
     }
 
     long pendingRowsForEmail(String email) {
-        return count("SELECT count(*) FROM pending_signup WHERE email_key = ?", email);
+        return env.store().pendingSignupsForEmail(email);
     }
 
     long accountRows(String username) {
-        return count("SELECT count(*) FROM account WHERE username_key = ?", username);
+        return env.store().row(username).isPresent() ? 1 : 0;
     }
 
     /** The account's status and e-mail flag, as {@code active/true}. */
     String accountState(String username) {
         return env.store()
-                .queryString(
-                        "SELECT status || '/' || email_confirmed FROM account WHERE username_key = ?",
-                        Identifiers.key(username))
+                .row(username)
+                .map(row -> row.status() + "/" + row.emailConfirmed())
                 .orElse("none");
     }
 
@@ -119,10 +117,5 @@ final class Signups {
         ObjectNode update = attributes.objectNode();
         update.set("attributes", attributes);
         assertThat(env.admin().put("gatehouse", update.toString()).statusCode()).isEqualTo(204);
-    }
-
-    private long count(String sql, String identifier) {
-        return Long.parseLong(
-                env.store().queryString(sql, Identifiers.key(identifier)).orElseThrow());
     }
 }

@@ -2,9 +2,8 @@ package dev.gatehouse.it;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.testing.GatehouseEnvironment;
+import dev.gatehouse.testing.LoopbackRelay;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -66,30 +65,15 @@ final class SlowSmtp implements AutoCloseable {
                 Socket mail =
                         new Socket(InetAddress.getLoopbackAddress(), env.mail().port())) {
             released.await(delay.toMillis(), TimeUnit.MILLISECONDS);
-            Thread back = new Thread(() -> pipe(mail, client));
+            Thread back = new Thread(() -> LoopbackRelay.pipe(mail, client));
             back.setDaemon(true);
             back.start();
-            pipe(client, mail);
+            LoopbackRelay.pipe(client, mail);
             back.join(delay.toMillis() + 30_000);
         } catch (IOException e) {
             // The client or GreenMail hung up.
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void pipe(Socket from, Socket to) {
-        try {
-            InputStream in = from.getInputStream();
-            OutputStream out = to.getOutputStream();
-            byte[] buffer = new byte[8192];
-            for (int read; (read = in.read(buffer)) >= 0; ) {
-                out.write(buffer, 0, read);
-                out.flush();
-            }
-            to.shutdownOutput();
-        } catch (IOException e) {
-            // Closed.
         }
     }
 

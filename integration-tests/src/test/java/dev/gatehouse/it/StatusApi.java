@@ -80,10 +80,6 @@ final class StatusApi {
         return env.admin().json(ApiKeys.REALM + "/users/" + userId(username) + "/sessions");
     }
 
-    int count(String sql, Object... binds) {
-        return Integer.parseInt(env.store().queryString(sql, binds).orElseThrow());
-    }
-
     /** The admin events of the product realm whose resource path is exactly this one. */
     java.util.List<JsonNode> adminEvents(String resourcePath) {
         JsonNode events = env.admin().json(ApiKeys.REALM + "/admin-events?resourceTypes=CUSTOM&max=1000");

@@ -22,15 +22,7 @@ final class Teammates {
     /** Makes {@code memberId} a teammate of {@code teamId} straight in the store, as if it had accepted. */
     void join(UUID teamId, UUID memberId, String level) {
         String email = "mate-" + memberId + "@it.test";
-        env.store()
-                .execute(
-                        "INSERT INTO teammate (account_id, member_id, invite_email, invite_email_key, level, invited_by,"
-                                + " accepted_at) VALUES (?, ?, ?, ?, ?, 'it', now())",
-                        teamId,
-                        memberId,
-                        email,
-                        email,
-                        level);
+        env.store().addTeammate(teamId, memberId, email, level);
     }
 
     HttpResponse<String> invite(String token, String email, String level) {

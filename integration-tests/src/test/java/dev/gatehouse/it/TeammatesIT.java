@@ -165,10 +165,7 @@ class TeammatesIT {
         HttpResponse<String> refused = teammates.invite(ownerToken, refusedEmail, "developer");
 
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(429);
-        assertThat(env.store()
-                        .queryString("SELECT count(*) FROM teammate WHERE account_id = ?", ownerId)
-                        .orElseThrow())
-                .isEqualTo("10");
+        assertThat(env.store().teammates(ownerId)).isEqualTo(10);
         String other = Names.unique("calm-owner");
         account(other);
         String otherEmail = Names.unique("inv-other") + "@team.test";
@@ -230,8 +227,7 @@ class TeammatesIT {
         assertThat(teammates.invite(adminToken, "not-an-address", "developer").statusCode())
                 .isEqualTo(400);
         assertThat(teammates.own("GET", "teammates", null, null).statusCode()).isEqualTo(401);
-        assertThat(env.store().queryString("SELECT level FROM teammate WHERE id = CAST(? AS uuid)", adminRow))
-                .hasValue("admin");
+        assertThat(env.store().teammateLevel(UUID.fromString(adminRow))).hasValue("admin");
     }
 
     @Test
@@ -265,9 +261,7 @@ class TeammatesIT {
         assertThat(teammates.admin("GET", path, noRole, null).statusCode()).isEqualTo(403);
         assertThat(teammates.admin("DELETE", path + "/" + row, null, null).statusCode())
                 .isEqualTo(204);
-        assertThat(status.count("SELECT count(*) FROM teammate WHERE account_id = ?", ownerId))
-                .as("the invitation remains")
-                .isEqualTo(1);
+        assertThat(env.store().teammates(ownerId)).as("the invitation remains").isEqualTo(1);
     }
 
     @Test

@@ -83,9 +83,7 @@ class TerminationIT {
                 .containsExactly("active>terminated/admin@master/unpaid invoice/2");
 
         BillingApi billing = new BillingApi(env, status.api());
-        LocalDate thisMonth = LocalDate.parse(env.store()
-                .queryString("SELECT CAST(date_trunc('month', current_date) AS date)::text")
-                .orElseThrow());
+        LocalDate thisMonth = env.store().today().withDayOfMonth(1);
         long invoice = billing.invoice(
                 parent,
                 thisMonth.minusMonths(1),

@@ -57,11 +57,7 @@ class TokenStatusGateIT {
                 .orElseThrow();
         assertThat(status.refresh(refreshToken).statusCode()).isEqualTo(200);
 
-        env.store()
-                .execute(
-                        "UPDATE account SET status = ?, status_reason = 'set behind Keycloak' WHERE id = ?",
-                        newStatus,
-                        account);
+        env.store().writeStatus(account, newStatus, "set behind Keycloak");
 
         for (HttpResponse<String> refused : java.util.List.of(
                 status.refresh(refreshToken),

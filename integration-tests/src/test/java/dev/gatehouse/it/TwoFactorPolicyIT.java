@@ -245,9 +245,7 @@ class TwoFactorPolicyIT {
     }
 
     private UUID id(String username) {
-        return UUID.fromString(env.store()
-                .queryString("SELECT id::text FROM account WHERE username = ?", username)
-                .orElseThrow());
+        return env.store().row(username).orElseThrow().id();
     }
 
     /** The phone is lost: "Try another way" on the code page, then the recovery code the page asks for. */

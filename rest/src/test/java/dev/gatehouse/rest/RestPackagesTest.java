@@ -1,12 +1,10 @@
 package dev.gatehouse.rest;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.gatehouse.PackageRules;
 
 /**
  * The endpoints' packages (admin, legacy API, account, pages, team, the realm resource root),
@@ -17,14 +15,8 @@ import com.tngtech.archunit.lang.ArchRule;
 class RestPackagesTest {
 
     @ArchTest
-    static final ArchRule noPackageCycles =
-            slices().matching("dev.gatehouse.(**)").should().beFreeOfCycles();
+    static final ArchRule noPackageCycles = PackageRules.noPackageCycles();
 
     @ArchTest
-    static final ArchRule sharedParent = noClasses()
-            .that()
-            .resideInAPackage("dev.gatehouse.rest")
-            .should()
-            .dependOnClassesThat()
-            .resideInAPackage("dev.gatehouse.rest.*..");
+    static final ArchRule sharedParent = PackageRules.sharedParent("dev.gatehouse.rest");
 }

@@ -129,21 +129,10 @@ public final class AccountStore {
      * row (reason empty when none).
      */
     public java.util.List<String> audit(UUID account) {
-        String sql = "SELECT old_status || '>' || new_status || '/' || actor || '/' || coalesce(reason, '') || '/'"
-                + " || cascaded_count FROM status_audit WHERE account_id = ? ORDER BY id";
-        java.util.List<String> lines = new java.util.ArrayList<>();
-        try (Connection connection = dataSource().getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            bind(statement, account);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    lines.add(rows.getString(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return lines;
+        return strings(
+                "SELECT old_status || '>' || new_status || '/' || actor || '/' || coalesce(reason, '') || '/'"
+                        + " || cascaded_count FROM status_audit WHERE account_id = ? ORDER BY id",
+                account);
     }
 
     /** A count by a query of the caller's, for rows the readers above do not cover. */
@@ -157,30 +146,328 @@ public final class AccountStore {
     }
 
     private java.util.List<AccountRow> rowsWhere(String condition, Object bind) {
-        String sql = "SELECT " + ROW_COLUMNS + " FROM account WHERE " + condition;
-        java.util.List<AccountRow> found = new java.util.ArrayList<>();
+        return query(
+                "SELECT " + ROW_COLUMNS + " FROM account WHERE " + condition,
+                rows -> new AccountRow(
+                        rows.getObject(1, UUID.class),
+                        rows.getString(2),
+                        rows.getString(3),
+                        rows.getBoolean(4),
+                        rows.getBoolean(5),
+                        rows.getString(6),
+                        rows.getString(7),
+                        rows.getString(8),
+                        rows.getObject(9, UUID.class),
+                        rows.getString(10)),
+                bind);
+    }
+
+    /** Reads one value of a result row. */
+    private interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    /** Every row of a query, each read by {@code reader}. */
+    private <T> java.util.List<T> query(String sql, RowReader<T> reader, Object... binds) {
+        java.util.List<T> found = new java.util.ArrayList<>();
         try (Connection connection = dataSource().getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
-            bind(statement, bind);
+            bind(statement, binds);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    found.add(new AccountRow(
-                            rows.getObject(1, UUID.class),
-                            rows.getString(2),
-                            rows.getString(3),
-                            rows.getBoolean(4),
-                            rows.getBoolean(5),
-                            rows.getString(6),
-                            rows.getString(7),
-                            rows.getString(8),
-                            rows.getObject(9, UUID.class),
-                            rows.getString(10)));
+                    found.add(reader.read(rows));
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
         return found;
+    }
+
+    /** The stored password hash of the account with that id, empty when it has none. */
+    public Optional<String> passwordHash(UUID id) {
+        return queryString("SELECT password_hash FROM account WHERE id = ?", id);
+    }
+
+    /** Every account whose username starts with {@code prefix + "-"}, ordered by username. */
+    public java.util.List<AccountRow> rowsWithPrefix(String prefix) {
+        return rowsWhere("username_key LIKE ? ORDER BY username", Identifiers.key(prefix) + "-%");
+    }
+
+    /**
+     * Writes a status straight into the store, behind Keycloak's back (no cascade, no audit, no
+     * session revocation): what another writer of the shared store, or a ban's store step alone, leaves.
+     */
+    public void writeStatus(UUID id, String status, String reason) {
+        execute("UPDATE account SET status = ?, status_reason = ? WHERE id = ?", status, reason, id);
+    }
+
+    /**
+     * {@code count} top-level accounts {@code <prefix>-1} … {@code <prefix>-<count>}, each with the
+     * address {@code <username>@it.test} and no password, in one statement.
+     */
+    public void bulkAccounts(String prefix, int count) {
+        execute(
+                "INSERT INTO account (username, username_key, email, email_key, email_confirmed)"
+                        + " SELECT ? || '-' || g, ? || '-' || g, ? || '-' || g || '@it.test',"
+                        + " ? || '-' || g || '@it.test', true FROM generate_series(1, ?) g",
+                prefix,
+                Identifiers.key(prefix),
+                prefix,
+                Identifiers.key(prefix),
+                count);
+    }
+
+    /** Pending signups (not yet confirmed) whose username key is that of {@code username}. */
+    public long pendingSignups(String username) {
+        return count("SELECT count(*) FROM pending_signup WHERE username_key = ?", Identifiers.key(username));
+    }
+
+    /** Pending signups whose e-mail key is that of {@code email}. */
+    public long pendingSignupsForEmail(String email) {
+        return count("SELECT count(*) FROM pending_signup WHERE email_key = ?", Identifiers.key(email));
+    }
+
+    /** The account's activity entries of one action, oldest first, as {@code actor:detail}. */
+    public java.util.List<String> activity(UUID account, String action) {
+        return strings(
+                "SELECT actor || ':' || coalesce(detail, '') FROM account_activity WHERE account_id = ? AND action = ?"
+                        + " ORDER BY id",
+                account,
+                action);
+    }
+
+    /** One API key row; {@code text} is the whole row as PostgreSQL prints it. */
+    public record ApiKeyRow(
+            String id,
+            UUID accountId,
+            String name,
+            String secretHashHex,
+            boolean revoked,
+            String lastUsedAt,
+            boolean usedInLastMinute,
+            String rowVersion,
+            String text) {}
+
+    private static final String API_KEY_COLUMNS = "id, account_id, name, encode(secret_hash, 'hex'),"
+            + " revoked_at IS NOT NULL, last_used_at::text, coalesce(last_used_at > now() - interval '1 minute', false),"
+            + " xmin::text, k::text";
+
+    /** The API key with that id, if any. */
+    public Optional<ApiKeyRow> apiKey(String id) {
+        java.util.List<ApiKeyRow> keys = apiKeysWhere("id = ?", id);
+        return keys.isEmpty() ? Optional.empty() : Optional.of(keys.get(0));
+    }
+
+    /** The account's API keys, revoked ones included, oldest first. */
+    public java.util.List<ApiKeyRow> apiKeys(UUID account) {
+        return apiKeysWhere("account_id = ? ORDER BY created_at, id", account);
+    }
+
+    private java.util.List<ApiKeyRow> apiKeysWhere(String condition, Object bind) {
+        return query(
+                "SELECT " + API_KEY_COLUMNS + " FROM api_key k WHERE " + condition,
+                rows -> new ApiKeyRow(
+                        rows.getString(1),
+                        rows.getObject(2, UUID.class),
+                        rows.getString(3),
+                        rows.getString(4),
+                        rows.getBoolean(5),
+                        rows.getString(6),
+                        rows.getBoolean(7),
+                        rows.getString(8),
+                        rows.getString(9)),
+                bind);
+    }
+
+    /** An API key row with a secret hash computed by the caller, as the demo seeds keys. */
+    public void insertApiKey(String id, UUID account, String name, byte[] secretHash) {
+        execute(
+                "INSERT INTO api_key (id, account_id, name, secret_hash) VALUES (?, ?, ?, ?)",
+                id,
+                account,
+                name,
+                secretHash);
+    }
+
+    /** Deletes an API key row, as a ban's store step does. */
+    public void deleteApiKey(String id) {
+        execute("DELETE FROM api_key WHERE id = ?", id);
+    }
+
+    /** Moves the key's expiry into the past. */
+    public void expireApiKey(String id) {
+        execute("UPDATE api_key SET expires_at = now() - interval '1 second' WHERE id = ?", id);
+    }
+
+    /** Moves the key's last use {@code ago} into the past. */
+    public void backdateApiKeyUse(String id, java.time.Duration ago) {
+        execute(
+                "UPDATE api_key SET last_used_at = now() - make_interval(secs => ?) WHERE id = ?",
+                (double) ago.toSeconds(),
+                id);
+    }
+
+    /** Teammate rows (invitations and members) of the team of {@code owner}. */
+    public long teammates(UUID owner) {
+        return count("SELECT count(*) FROM teammate WHERE account_id = ?", owner);
+    }
+
+    /** The level of one teammate row, if it exists. */
+    public Optional<String> teammateLevel(UUID teammate) {
+        return queryString("SELECT level FROM teammate WHERE id = ?", teammate);
+    }
+
+    /** Makes {@code member} a teammate of {@code owner}'s team at {@code level}, as if it had accepted. */
+    public void addTeammate(UUID owner, UUID member, String email, String level) {
+        execute(
+                "INSERT INTO teammate (account_id, member_id, invite_email, invite_email_key, level, invited_by,"
+                        + " accepted_at) VALUES (?, ?, ?, ?, ?, 'it', now())",
+                owner,
+                member,
+                email,
+                Identifiers.key(email),
+                level);
+    }
+
+    /** Revocations of the account still pending in the outbox. */
+    public long pendingRevocations(UUID account) {
+        return count("SELECT count(*) FROM revocation_pending WHERE account_id = ?", account);
+    }
+
+    /** Queues a revocation of the account for {@code status} in the outbox, as a status change whose session step failed. */
+    public void queueRevocation(UUID account, String status) {
+        execute(
+                "INSERT INTO revocation_pending (account_id, status, version)"
+                        + " VALUES (?, ?, nextval('revocation_pending_version'))",
+                account,
+                status);
+    }
+
+    /** The store's current date (the billing job's calendar, whatever the test machine's zone). */
+    public java.time.LocalDate today() {
+        return java.time.LocalDate.parse(
+                queryString("SELECT CAST(current_date AS text)").orElseThrow());
+    }
+
+    /** An unpaid invoice of the month of {@code period}; returns its id. */
+    public long invoice(UUID account, java.time.LocalDate period, String amountDue, java.time.LocalDate dueDate) {
+        return Long.parseLong(queryString(
+                        "INSERT INTO bill_run (account_id, period, amount_due, due_date) VALUES (?, ?, ?, ?)"
+                                + " RETURNING id::text",
+                        account,
+                        period.withDayOfMonth(1),
+                        new java.math.BigDecimal(amountDue),
+                        dueDate)
+                .orElseThrow());
+    }
+
+    /** Marks the invoice paid. */
+    public void pay(long invoice) {
+        execute("UPDATE bill_run SET paid_at = now() WHERE id = ?", invoice);
+    }
+
+    /**
+     * An unpaid invoice of {@code period} for every account {@code <prefix>-…}, each warned already
+     * at {@code warnedOffset} days but the first {@code notWarned} (by invoice id).
+     */
+    public void delinquents(
+            String prefix,
+            java.time.LocalDate period,
+            String amountDue,
+            java.time.LocalDate dueDate,
+            int warnedOffset,
+            int notWarned) {
+        String accounts = Identifiers.key(prefix) + "-%";
+        execute(
+                "INSERT INTO bill_run (account_id, period, amount_due, due_date) SELECT id, ?, ?, ?"
+                        + " FROM account WHERE username_key LIKE ?",
+                period.withDayOfMonth(1),
+                new java.math.BigDecimal(amountDue),
+                dueDate,
+                accounts);
+        execute(
+                "INSERT INTO billing_warning (bill_run_id, offset_days) SELECT b.id, ? FROM bill_run b"
+                        + " JOIN account a ON a.id = b.account_id WHERE a.username_key LIKE ? ORDER BY b.id OFFSET ?",
+                warnedOffset,
+                accounts,
+                notWarned);
+    }
+
+    /** The days after the due date on which the invoice's warnings went out, ascending. */
+    public java.util.List<Integer> warningOffsets(long invoice) {
+        return strings("SELECT offset_days FROM billing_warning WHERE bill_run_id = ? ORDER BY 1", invoice).stream()
+                .map(Integer::valueOf)
+                .toList();
+    }
+
+    /** Recorded runs of the daily billing job for that date, of any trigger, finished or not. */
+    public long billingRuns(java.time.LocalDate date) {
+        return count("SELECT count(*) FROM billing_job_run WHERE billing_date = ?", date);
+    }
+
+    /** Finished runs of the daily billing job for that date that its schedule started. */
+    public long scheduledBillingRuns(java.time.LocalDate date) {
+        return count(
+                "SELECT count(*) FROM billing_job_run WHERE billing_date = ? AND trigger = 'scheduled'"
+                        + " AND finished_at IS NOT NULL",
+                date);
+    }
+
+    /** Forgets the record of the job's runs for that date, so that the job sees that day not yet done. */
+    public void forgetBillingRuns(java.time.LocalDate date) {
+        execute("DELETE FROM billing_job_run WHERE billing_date = ?", date);
+    }
+
+    /** Sessions of the store's database waiting for a row lock in a statement containing {@code fragment}. */
+    public long lockWaits(String fragment) {
+        return count(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = ? AND wait_event_type = 'Lock'"
+                        + " AND query ILIKE ?",
+                DATABASE,
+                "%" + fragment + "%");
+    }
+
+    /** Two-phase transactions prepared and neither committed nor rolled back. */
+    public long preparedTransactions() {
+        return count("SELECT count(*) FROM pg_prepared_xacts");
+    }
+
+    /**
+     * A digest of every row of each named store table, {@code table=md5} separated by spaces: equal
+     * fingerprints, no row changed.
+     */
+    public String fingerprint(String... tables) {
+        StringBuilder all = new StringBuilder();
+        for (String table : tables) {
+            if (!table.matches("[a-z_]+")) {
+                throw new IllegalArgumentException("not a table name: " + table);
+            }
+            all.append(table)
+                    .append('=')
+                    .append(queryString("SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM "
+                                    + table + " t")
+                            .orElse(""))
+                    .append(' ');
+        }
+        return all.toString();
+    }
+
+    /** Every row of each named store table as PostgreSQL prints it, one per line. */
+    public String dump(String... tables) {
+        StringBuilder all = new StringBuilder();
+        for (String table : tables) {
+            if (!table.matches("[a-z_]+")) {
+                throw new IllegalArgumentException("not a table name: " + table);
+            }
+            strings("SELECT t::text FROM " + table + " t")
+                    .forEach(row -> all.append(row).append('\n'));
+        }
+        return all.toString();
+    }
+
+    private java.util.List<String> strings(String sql, Object... binds) {
+        return query(sql, rows -> rows.getString(1), binds);
     }
 
     public int countAccounts() {

@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * proxy header. {@code java.net.http} before JDK 19 cannot choose its local address; Linux routes
  * all of 127.0.0.0/8 to the loopback interface.
  */
-final class LoopbackRelay {
+public final class LoopbackRelay {
 
     private static final Map<String, LoopbackRelay> RELAYS = new ConcurrentHashMap<>();
 
@@ -79,7 +79,8 @@ final class LoopbackRelay {
         }
     }
 
-    private static void pipe(Socket from, Socket to) {
+    /** Copies {@code from} to {@code to} until {@code from} ends, then ends {@code to}'s output; quiet when either side closes. */
+    public static void pipe(Socket from, Socket to) {
         try {
             InputStream in = from.getInputStream();
             OutputStream out = to.getOutputStream();

@@ -8,6 +8,15 @@ package dev.gatehouse.domain;
 public final class AccountPolicy {
 
     /**
+     * The own status a termination changes; any other is left as it is. The billing sweep's SQL
+     * selects its candidates by it ({@code TerminationRuleDbTest} holds the two to one rule).
+     */
+    public static final AccountStatus TERMINABLE = AccountStatus.ACTIVE;
+
+    /** The status that refuses a termination wherever it comes from: the account's own, a parent's or its team's. */
+    public static final AccountStatus TERMINATION_BLOCKER = AccountStatus.BANNED;
+
+    /**
      * Logins and sessions (browser, direct grant, refresh and offline tokens, SSO cookie): only
      * active accounts; the others are refused, and the login pages say why once the password was
      * proven (SPEC P6.3, P7.3).
@@ -38,13 +47,13 @@ public final class AccountPolicy {
      * terminated through their parent; banned ones stay banned (SPEC P7.2).
      */
     public StatusChange termination(Account account) {
-        if (account.status() == AccountStatus.BANNED || account.effectiveStatus() == AccountStatus.BANNED) {
+        if (account.status() == TERMINATION_BLOCKER || account.effectiveStatus() == TERMINATION_BLOCKER) {
             return StatusChange.REFUSE_BANNED;
         }
         if (account.parentId() != null) {
             return StatusChange.REFUSE_SUB_USER;
         }
-        return account.status() == AccountStatus.TERMINATED ? StatusChange.UNCHANGED : StatusChange.APPLY;
+        return account.status() == TERMINABLE ? StatusChange.APPLY : StatusChange.UNCHANGED;
     }
 
     /**

@@ -1,16 +1,16 @@
 package dev.gatehouse.metrics;
 
-import org.keycloak.Config;
+import dev.gatehouse.spi.StatelessProviderFactory;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 
 /**
  * {@code gatehouse-metrics}: a global event listener (every realm, no realm configuration) that
  * feeds {@link GatehouseMetrics} from login errors and Gatehouse's admin events.
  */
-public final class MetricsEventListenerFactory implements EventListenerProviderFactory {
+public final class MetricsEventListenerFactory
+        implements EventListenerProviderFactory, StatelessProviderFactory<EventListenerProvider> {
 
     public static final String PROVIDER_ID = "gatehouse-metrics";
 
@@ -23,15 +23,6 @@ public final class MetricsEventListenerFactory implements EventListenerProviderF
     public boolean isGlobal() {
         return true;
     }
-
-    @Override
-    public void init(Config.Scope config) {}
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {}
-
-    @Override
-    public void close() {}
 
     @Override
     public String getId() {

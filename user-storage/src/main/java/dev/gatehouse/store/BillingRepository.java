@@ -1,5 +1,6 @@
 package dev.gatehouse.store;
 
+import dev.gatehouse.domain.AccountPolicy;
 import dev.gatehouse.domain.BillingCalendar;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
@@ -22,15 +23,22 @@ public final class BillingRepository {
     private static final String SYSTEM_ACTOR = "system";
 
     /**
-     * Top-level active accounts with an unpaid invoice of the period: whom the sweep terminates.
-     * Which accounts may be terminated is {@link dev.gatehouse.domain.AccountPolicy#termination}'s
-     * {@code APPLY} case (top-level, neither banned nor terminated yet), written as a set-based
-     * predicate since the sweep terminates a whole batch in one statement.
+     * Whom a termination applies to, {@link AccountPolicy#termination}'s {@code APPLY} case as a
+     * set-based predicate over {@code account a}, since the sweep terminates a whole batch in one
+     * statement: top-level, of the terminable status, not the teammate of a banned team (a ban
+     * cascades to the own status of its subtree, so a top-level account's own status and its
+     * team's are its effective status). {@code TerminationRuleDbTest} checks that both agree on
+     * every case.
      */
+    private static final String TERMINABLE = "a.parent_id IS NULL AND a.status = '"
+            + AccountPolicy.TERMINABLE.dbValue() + "' AND NOT EXISTS (SELECT 1 FROM teammate tm"
+            + " JOIN account team ON team.id = tm.account_id WHERE tm.member_id = a.id AND team.status = '"
+            + AccountPolicy.TERMINATION_BLOCKER.dbValue() + "')";
+
+    /** Accounts the termination applies to with an unpaid invoice of the period: whom the sweep terminates. */
     private static final String CANDIDATES = """
             FROM account a JOIN bill_run b ON b.account_id = a.id
-            WHERE a.parent_id IS NULL AND a.status = 'active' AND b.period = ?1 AND b.paid_at IS NULL
-            """;
+            WHERE b.period = ?1 AND b.paid_at IS NULL AND\s""" + TERMINABLE + "\n";
 
     private static final String PREVIEW = """
             SELECT a.id, a.username, a.email, b.id, to_char(b.period, 'YYYY-MM'), CAST(b.amount_due AS text),
@@ -98,7 +106,8 @@ public final class BillingRepository {
                 SET status = 'terminated', status_reason = CAST(?4 AS text), status_actor = CAST(?5 AS text),
                     status_changed_at = now()
                 FROM unpaid u
-                WHERE a.id = u.account_id AND a.status = 'active' AND a.parent_id IS NULL
+                WHERE a.id = u.account_id AND\s""" + TERMINABLE + """
+
                 RETURNING a.id, a.username, a.email, u.id AS invoice_id, u.period, u.amount_due, u.due_date
             ), tree (root, id, depth) AS (
                 SELECT root, id, depth FROM %s

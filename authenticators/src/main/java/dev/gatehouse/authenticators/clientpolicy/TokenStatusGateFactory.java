@@ -1,9 +1,8 @@
 package dev.gatehouse.authenticators.clientpolicy;
 
+import dev.gatehouse.spi.StatelessProviderFactory;
 import java.util.List;
-import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
 import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProviderFactory;
@@ -12,7 +11,8 @@ import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProviderF
  * The {@value #PROVIDER_ID} client-policy executor ({@link TokenStatusGate}); the realm export's
  * {@code gatehouse} profile applies it to every client.
  */
-public final class TokenStatusGateFactory implements ClientPolicyExecutorProviderFactory {
+public final class TokenStatusGateFactory
+        implements ClientPolicyExecutorProviderFactory, StatelessProviderFactory<ClientPolicyExecutorProvider> {
 
     public static final String PROVIDER_ID = "gatehouse-account-status";
 
@@ -20,15 +20,6 @@ public final class TokenStatusGateFactory implements ClientPolicyExecutorProvide
     public ClientPolicyExecutorProvider<?> create(KeycloakSession session) {
         return new TokenStatusGate(session);
     }
-
-    @Override
-    public void init(Config.Scope config) {}
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {}
-
-    @Override
-    public void close() {}
 
     @Override
     public String getId() {

@@ -11,7 +11,6 @@ public final class ResetChooseUserFactory extends GatehouseAuthenticatorFactory 
     public static final String PROVIDER_ID = "gatehouse-reset-choose-user";
 
     private static final ResetChooseUser SINGLETON = new ResetChooseUser();
-    private static final Requirement[] REQUIREMENTS = {Requirement.REQUIRED};
 
     @Override
     public String getId() {
@@ -31,7 +30,7 @@ public final class ResetChooseUserFactory extends GatehouseAuthenticatorFactory 
 
     @Override
     public Requirement[] getRequirementChoices() {
-        return REQUIREMENTS;
+        return REQUIRED_ONLY;
     }
 
     @Override

@@ -11,7 +11,6 @@ public final class ResetEmailFactory extends GatehouseAuthenticatorFactory {
     public static final String PROVIDER_ID = "gatehouse-reset-email";
 
     private static final ResetEmail SINGLETON = new ResetEmail();
-    private static final Requirement[] REQUIREMENTS = {Requirement.REQUIRED};
 
     @Override
     public String getId() {
@@ -32,7 +31,7 @@ public final class ResetEmailFactory extends GatehouseAuthenticatorFactory {
 
     @Override
     public Requirement[] getRequirementChoices() {
-        return REQUIREMENTS;
+        return REQUIRED_ONLY;
     }
 
     @Override

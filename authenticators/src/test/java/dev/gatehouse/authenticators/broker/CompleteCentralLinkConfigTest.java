@@ -2,9 +2,8 @@ package dev.gatehouse.authenticators.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
+import dev.gatehouse.authenticators.ConfigModels;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -17,11 +16,8 @@ import org.keycloak.provider.ProviderConfigProperty;
 class CompleteCentralLinkConfigTest {
 
     private static AuthenticatorConfigModel modelWith(String removeLegacyPassword) {
-        Map<String, String> config = new HashMap<>();
-        config.put(CompleteCentralLinkConfigProperties.REMOVE_LEGACY_PASSWORD_ON_LINK, removeLegacyPassword);
-        AuthenticatorConfigModel model = new AuthenticatorConfigModel();
-        model.setConfig(config);
-        return model;
+        return ConfigModels.with(
+                CompleteCentralLinkConfigProperties.REMOVE_LEGACY_PASSWORD_ON_LINK, removeLegacyPassword);
     }
 
     @Nested
@@ -90,9 +86,7 @@ class CompleteCentralLinkConfigTest {
     class Properties {
 
         private List<ProviderConfigProperty> declaring(String key) {
-            return CompleteCentralLinkConfigProperties.PROPERTIES.stream()
-                    .filter(p -> key.equals(p.getName()))
-                    .toList();
+            return ConfigModels.declaring(CompleteCentralLinkConfigProperties.PROPERTIES, key);
         }
 
         @Test

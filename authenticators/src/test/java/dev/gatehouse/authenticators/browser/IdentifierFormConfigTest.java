@@ -2,6 +2,7 @@ package dev.gatehouse.authenticators.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.authenticators.ConfigModels;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,11 +19,7 @@ import org.keycloak.provider.ProviderConfigProperty;
 class IdentifierFormConfigTest {
 
     private static AuthenticatorConfigModel modelWith(String unknownIdentifiers) {
-        Map<String, String> config = new HashMap<>();
-        config.put(IdentifierFormConfigProperties.UNKNOWN_IDENTIFIERS, unknownIdentifiers);
-        AuthenticatorConfigModel model = new AuthenticatorConfigModel();
-        model.setConfig(config);
-        return model;
+        return ConfigModels.with(IdentifierFormConfigProperties.UNKNOWN_IDENTIFIERS, unknownIdentifiers);
     }
 
     @Nested
@@ -103,9 +100,7 @@ class IdentifierFormConfigTest {
     class Properties {
 
         private List<ProviderConfigProperty> declaring(String key) {
-            return IdentifierFormConfigProperties.PROPERTIES.stream()
-                    .filter(p -> key.equals(p.getName()))
-                    .toList();
+            return ConfigModels.declaring(IdentifierFormConfigProperties.PROPERTIES, key);
         }
 
         @Test
