@@ -88,14 +88,61 @@ public final class MailQueue {
     /** As {@link #afterCommit(KeycloakSession, RealmModel, String, String, String, Mail)}, with the sending session at hand. */
     public static void afterCommit(
             KeycloakSession session, RealmModel realm, String username, String email, String what, Job mail) {
+        String locale = requestLocale(session);
+        queue(
+                session,
+                realm,
+                what,
+                (sending, sendingRealm) ->
+                        mail.send(sending, sendingRealm, templates(sending, sendingRealm, username, email, locale)));
+    }
+
+    /**
+     * An e-mail to a Keycloak user who is looked up only when it is sent, in the sending session:
+     * the request that queues it names the user by id and reads nothing about it (SPEC S1).
+     * Nothing is sent if by then the user is gone, disabled or has no address.
+     */
+    @FunctionalInterface
+    public interface UserJob {
+        void send(KeycloakSession session, RealmModel realm, UserModel user, EmailTemplateProvider templates)
+                throws EmailException;
+    }
+
+    /** Queues a {@link UserJob} for when the session's transaction commits. */
+    public static void afterCommitToUser(
+            KeycloakSession session, RealmModel realm, String userId, String what, UserJob mail) {
+        String locale = requestLocale(session);
+        queue(session, realm, what, (sending, sendingRealm) -> {
+            UserModel user = sending.users().getUserById(sendingRealm, userId);
+            if (user == null
+                    || !user.isEnabled()
+                    || user.getEmail() == null
+                    || user.getEmail().isBlank()) {
+                LOG.debugf("E-mail %s not sent: its user is gone, disabled or has no address", what);
+                return;
+            }
+            mail.send(
+                    sending,
+                    sendingRealm,
+                    user,
+                    templates(sending, sendingRealm, user.getUsername(), user.getEmail(), locale));
+        });
+    }
+
+    /** What an e-mail does in its sending session, once its realm is found. */
+    @FunctionalInterface
+    private interface Sending {
+        void run(KeycloakSession session, RealmModel realm) throws EmailException;
+    }
+
+    private static void queue(KeycloakSession session, RealmModel realm, String what, Sending sending) {
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
         Executor executor = session.getProvider(ExecutorsProvider.class).getExecutor(EXECUTOR);
         String realmId = realm.getId();
-        String locale = requestLocale(session);
         session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
             @Override
             protected void commitImpl() {
-                execute(later(executor, what), what, () -> send(factory, realmId, username, email, locale, what, mail));
+                execute(later(executor, what), what, () -> send(factory, realmId, what, sending));
             }
 
             @Override
@@ -208,31 +255,29 @@ public final class MailQueue {
         });
     }
 
-    private static void send(
-            KeycloakSessionFactory factory,
-            String realmId,
-            String username,
-            String email,
-            String locale,
-            String what,
-            Job mail) {
+    private static void send(KeycloakSessionFactory factory, String realmId, String what, Sending sending) {
         KeycloakModelUtils.runJobInTransaction(factory, session -> {
             RealmModel realm = session.realms().getRealm(realmId);
             if (realm == null) {
                 LOG.warnf("E-mail %s not sent: its realm no longer exists", what);
                 return;
             }
-            MailRecipient recipient = new MailRecipient(session, realm, username, email);
-            if (locale != null) {
-                recipient.setSingleAttribute(UserModel.LOCALE, locale);
-            }
-            EmailTemplateProvider templates = templates(session, realm, recipient);
             try {
-                mail.send(session, realm, templates);
+                sending.run(session, realm);
             } catch (EmailException e) {
                 LOG.warnf("E-mail %s not sent in realm %s: %s", what, realm.getName(), e);
             }
         });
+    }
+
+    /** The template provider for one recipient, in the request's language when it had one. */
+    private static EmailTemplateProvider templates(
+            KeycloakSession session, RealmModel realm, String username, String email, String locale) {
+        MailRecipient recipient = new MailRecipient(session, realm, username, email);
+        if (locale != null) {
+            recipient.setSingleAttribute(UserModel.LOCALE, locale);
+        }
+        return templates(session, realm, recipient);
     }
 
     private static String requestLocale(KeycloakSession session) {

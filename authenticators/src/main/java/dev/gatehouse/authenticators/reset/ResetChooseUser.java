@@ -1,12 +1,17 @@
 package dev.gatehouse.authenticators.reset;
 
 import dev.gatehouse.authenticators.StatelessAuthenticator;
+import dev.gatehouse.authenticators.gate.Identification;
 import dev.gatehouse.domain.Identifiers;
 import dev.gatehouse.support.RealmAttributes;
 import dev.gatehouse.support.RequestLimits;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
 import org.keycloak.authentication.authenticators.resetcred.ResetCredentialChooseUser;
+import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
+import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
  * {@code gatehouse-reset-choose-user}: Keycloak's "choose user" of the reset-credentials flow
@@ -21,6 +26,9 @@ final class ResetChooseUser implements StatelessAuthenticator {
 
     static final String TOO_MANY = "gatehouse.resetTooMany";
 
+    /** Auth note: id of the user the identifier named, for the e-mail step; absent for nobody. */
+    static final String CHOSEN_USER = "GATEHOUSE_RESET_USER";
+
     private final ResetCredentialChooseUser keycloak = new ResetCredentialChooseUser();
 
     @Override
@@ -30,18 +38,43 @@ final class ResetChooseUser implements StatelessAuthenticator {
 
     @Override
     public void action(AuthenticationFlowContext context) {
-        String identifier = context.getHttpRequest().getDecodedFormParameters().getFirst("username");
-        if (identifier != null
-                && !identifier.isBlank()
-                && !new RequestLimits(context.getSession(), context.getRealm(), RealmAttributes.FORGOT_PASSWORD_LIMITS)
-                        .allow(Identifiers.key(identifier.strip()), RequestLimits.clientIp(context.getSession()))) {
+        String typed = context.getHttpRequest().getDecodedFormParameters().getFirst("username");
+        if (typed == null || typed.isBlank()) {
+            // Keycloak's own "missing username" answer.
+            keycloak.action(context);
+            return;
+        }
+        String identifier = typed.strip();
+        if (!new RequestLimits(context.getSession(), context.getRealm(), RealmAttributes.FORGOT_PASSWORD_LIMITS)
+                .allow(Identifiers.key(identifier), RequestLimits.clientIp(context.getSession()))) {
             context.forceChallenge(context.form()
                     .setStatus(Response.Status.TOO_MANY_REQUESTS)
                     .setError(TOO_MANY)
                     .createPasswordReset());
             return;
         }
-        keycloak.action(context);
+        choose(context, identifier);
+    }
+
+    /**
+     * Keycloak's choice of the user, with the reads of the login's identifier step, the same for
+     * every identifier ({@link Identification}): the account is only named here, by id, and the
+     * e-mail step's queued job loads it when it sends (SPEC S1). Keycloak's own step loaded it into
+     * the user cache at once, which an unknown identifier cannot match.
+     */
+    private static void choose(AuthenticationFlowContext context, String identifier) {
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        authSession.setAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME, identifier);
+        String userId = Identification.of(context.getSession(), context.getRealm(), identifier)
+                .userId();
+        context.clearUser();
+        if (userId == null) {
+            authSession.removeAuthNote(CHOSEN_USER);
+            context.getEvent().clone().detail(Details.USERNAME, identifier).error(Errors.USER_NOT_FOUND);
+        } else {
+            authSession.setAuthNote(CHOSEN_USER, userId);
+        }
+        context.success();
     }
 
     @Override

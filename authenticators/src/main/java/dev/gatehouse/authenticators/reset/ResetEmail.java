@@ -57,8 +57,10 @@ final class ResetEmail implements StatelessAuthenticator {
             context.success();
             return;
         }
-        if (user != null && user.getEmail() != null && !user.getEmail().isBlank()) {
-            queue(context, user);
+        String chosen = authSession.getAuthNote(ResetChooseUser.CHOSEN_USER);
+        String userId = chosen != null ? chosen : user == null ? null : user.getId();
+        if (userId != null) {
+            queue(context, userId);
         }
         context.forkWithSuccessMessage(new FormMessage(Messages.EMAIL_SENT));
     }
@@ -74,34 +76,29 @@ final class ResetEmail implements StatelessAuthenticator {
      * link) and the link's signature are worked out when it is sent, so that this request does no
      * more for an account than for an unknown identifier (SPEC S1).
      */
-    private static void queue(AuthenticationFlowContext context, UserModel user) {
+    private static void queue(AuthenticationFlowContext context, String userId) {
         RealmModel realm = context.getRealm();
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         String username = authSession.getAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
-        ResetLink link = ResetLink.of(context, user);
-        MailQueue.afterCommit(
+        ResetLink link = ResetLink.of(context, userId);
+        MailQueue.afterCommitToUser(
                 context.getSession(),
                 realm,
-                user.getUsername(),
-                user.getEmail(),
+                userId,
                 "password-reset",
-                (session, sendingRealm, templates) -> send(session, sendingRealm, templates, link));
+                (session, sendingRealm, user, templates) -> send(session, sendingRealm, user, templates, link));
         context.getEvent()
                 .clone()
                 .event(EventType.SEND_RESET_PASSWORD)
-                .user(user)
+                .user(userId)
                 .detail(Details.USERNAME, username)
-                .detail(Details.EMAIL, user.getEmail())
                 .detail(Details.CODE_ID, authSession.getParentSession().getId())
                 .success();
     }
 
-    private static void send(KeycloakSession session, RealmModel realm, EmailTemplateProvider templates, ResetLink link)
+    private static void send(
+            KeycloakSession session, RealmModel realm, UserModel user, EmailTemplateProvider templates, ResetLink link)
             throws EmailException {
-        UserModel user = session.users().getUserById(realm, link.userId());
-        if (user == null) {
-            return;
-        }
         CentralIdentity central = CentralIdentity.of(realm);
         if (central.isLinked(session, realm, user)) {
             Map<String, Object> attributes = MailQueue.attributes();
@@ -112,7 +109,7 @@ final class ResetEmail implements StatelessAuthenticator {
         }
         long minutes = TimeUnit.SECONDS.toMinutes(
                 realm.getActionTokenGeneratedByUserLifespan(ResetCredentialsActionToken.TOKEN_TYPE));
-        templates.sendPasswordReset(link.signed(session, realm), minutes);
+        templates.sendPasswordReset(link.signed(session, user.getEmail()), minutes);
     }
 
     /**
@@ -122,15 +119,9 @@ final class ResetEmail implements StatelessAuthenticator {
      * taken in the request, the token is signed when the e-mail is sent.
      */
     private record ResetLink(
-            String url,
-            String issuer,
-            String userId,
-            String email,
-            int expiresAt,
-            String authSessionId,
-            String clientId) {
+            String url, String issuer, String userId, int expiresAt, String authSessionId, String clientId) {
 
-        static ResetLink of(AuthenticationFlowContext context, UserModel user) {
+        static ResetLink of(AuthenticationFlowContext context, String userId) {
             RealmModel realm = context.getRealm();
             AuthenticationSessionModel authSession = context.getAuthenticationSession();
             String url = LoginActionsService.actionTokenProcessor(context.getUriInfo())
@@ -145,15 +136,14 @@ final class ResetEmail implements StatelessAuthenticator {
             return new ResetLink(
                     url,
                     Urls.realmIssuer(context.getUriInfo().getBaseUri(), realm.getName()),
-                    user.getId(),
-                    user.getEmail(),
+                    userId,
                     Time.currentTime()
                             + realm.getActionTokenGeneratedByUserLifespan(ResetCredentialsActionToken.TOKEN_TYPE),
                     AuthenticationSessionCompoundId.fromAuthSession(authSession).getEncodedId(),
                     authSession.getClient().getClientId());
         }
 
-        String signed(KeycloakSession session, RealmModel realm) {
+        String signed(KeycloakSession session, String email) {
             ResetCredentialsActionToken token =
                     new ResetCredentialsActionToken(userId, email, expiresAt, authSessionId, clientId);
             if (token.getId() == null) {
