@@ -262,6 +262,8 @@ public final class MailQueue {
                 LOG.warnf("E-mail %s not sent: its realm no longer exists", what);
                 return;
             }
+            // Keycloak's user lookups and the e-mail theme both need the context's realm.
+            session.getContext().setRealm(realm);
             try {
                 sending.run(session, realm);
             } catch (EmailException e) {
