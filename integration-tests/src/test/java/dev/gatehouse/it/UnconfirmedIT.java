@@ -82,6 +82,57 @@ class UnconfirmedIT {
     }
 
     @Test
+    @DisplayName("resends are limited per client IP too, whatever the account; a refused one counts nowhere")
+    void resendLimitPerClientIp() {
+        signups.realmAttribute("gatehouseConfirmationResendIpLimit", "2");
+        try {
+            String ip = BrowserClient.randomIp();
+            String first = unconfirmedAccount("ip-resend-a");
+            String second = unconfirmedAccount("ip-resend-b");
+            BrowserClient firstBrowser = env.browser().from(ip);
+            BrowserClient secondBrowser = env.browser().from(ip);
+
+            assertThat(unconfirmedPage(firstBrowser, first).resend(firstBrowser).status())
+                    .isEqualTo(200);
+            Page secondSent = unconfirmedPage(secondBrowser, second).resend(secondBrowser);
+            assertThat(secondSent.status()).isEqualTo(200);
+            // The second account has asked once, its client IP twice: the IP's limit refuses.
+            Page refused = UnconfirmedPage.of(secondSent).resend(secondBrowser);
+            assertThat(refused.status()).isEqualTo(429);
+            assertThat(UnconfirmedPage.refusedNotice(refused))
+                    .startsWith("You have asked for several confirmation links already.");
+            assertThat(env.mail().messagesTo(second + "@it.test")).hasSize(1);
+
+            // From another address the same account still has its own room: the refusal counted nowhere.
+            BrowserClient elsewhere = env.browser().from(BrowserClient.randomIp());
+            assertThat(unconfirmedPage(elsewhere, second).resend(elsewhere).status())
+                    .isEqualTo(200);
+            Signups.confirmationMail(env, second + "@it.test", 2);
+        } finally {
+            signups.realmAttribute("gatehouseConfirmationResendIpLimit", "30");
+        }
+    }
+
+    private String unconfirmedAccount(String prefix) {
+        String username = Names.unique(prefix);
+        env.store()
+                .account(username)
+                .email(username + "@it.test")
+                .emailUnconfirmed()
+                .password("ip-pass")
+                .create();
+        return username;
+    }
+
+    /** The unconfirmed page an account's right password leads to. */
+    private UnconfirmedPage unconfirmedPage(BrowserClient browser, String username) {
+        Page answer = browser.submit(
+                pages.identify(browser, username).form(LoginPages.FORM).fill("password", "ip-pass"));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(403);
+        return UnconfirmedPage.of(answer);
+    }
+
+    @Test
     @DisplayName("a pending signup's resend sends a new link that creates the account")
     void pendingSignupResend() {
         String username = Names.unique("resender");

@@ -37,6 +37,10 @@ final class RealmSettingsProperties {
                     "Confirmation resend window (seconds)",
                     "The window of the resend limit (default 3600)."),
             new Number(
+                    "confirmationResendIpLimit",
+                    "Confirmation resends per client IP per window",
+                    "How many confirmation e-mails one client IP may ask for per window, for any signups (default 30)."),
+            new Number(
                     "apiKeyMaxAuthAgeSeconds",
                     "API-key management: maximum authentication age (seconds)",
                     "Creating or revoking an API key needs a login at most this old (default 300)."),

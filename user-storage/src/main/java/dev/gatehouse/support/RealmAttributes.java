@@ -27,6 +27,11 @@ public final class RealmAttributes {
 
     public static final String CONFIRMATION_RESEND_WINDOW_SECONDS = "gatehouseConfirmationResendWindowSeconds";
 
+    /** "Resend confirmation" per client IP and window, whatever the signup or account (SPEC S3). */
+    public static final String CONFIRMATION_RESEND_IP_LIMIT = "gatehouseConfirmationResendIpLimit";
+
+    public static final int DEFAULT_CONFIRMATION_RESEND_IP_LIMIT = 30;
+
     public static final int DEFAULT_CONFIRMATION_RESEND_WINDOW_SECONDS = 3600;
 
     /** How long ago a user may have authenticated to manage their own API keys, in seconds. */

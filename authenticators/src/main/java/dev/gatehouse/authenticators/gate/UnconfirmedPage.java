@@ -6,6 +6,8 @@ import dev.gatehouse.authenticators.signup.SignupSettings;
 import dev.gatehouse.domain.PendingSignup;
 import dev.gatehouse.federation.GatehouseAccounts;
 import dev.gatehouse.support.ConfirmationToken;
+import dev.gatehouse.support.RealmAttributes;
+import dev.gatehouse.support.RequestLimits;
 import dev.gatehouse.support.WindowedLimit;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
@@ -14,12 +16,13 @@ import java.util.UUID;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventType;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
  * "You haven't confirmed your email address" (SPEC P2.3): what the password step shows once the
  * password of a pending signup, or of an account whose address is unconfirmed, was proven; with a
- * "resend" form that posts back to the password step, limited per signup or account.
+ * "resend" form that posts back to the password step, limited per signup or account and per client IP.
  */
 public final class UnconfirmedPage {
 
@@ -62,6 +65,28 @@ public final class UnconfirmedPage {
      *
      * @return false when nothing was proven, so the submission is an ordinary password attempt
      */
+    /**
+     * The resend limits (SPEC S3): per signup or account, and per client IP whatever the signup, in
+     * the same window; a refused resend counts against neither.
+     */
+    private static boolean allowed(AuthenticationFlowContext context, String proven) {
+        RealmModel realm = context.getRealm();
+        SignupSettings settings = SignupSettings.of(realm);
+        String prefix = "gatehouse-resend:" + realm.getId() + ":";
+        WindowedLimit perTarget =
+                new WindowedLimit(context.getSession(), settings.resendLimit(), settings.resendWindowSeconds());
+        WindowedLimit perIp = new WindowedLimit(
+                context.getSession(),
+                WindowedLimit.positiveAttribute(
+                        realm,
+                        RealmAttributes.CONFIRMATION_RESEND_IP_LIMIT,
+                        RealmAttributes.DEFAULT_CONFIRMATION_RESEND_IP_LIMIT),
+                settings.resendWindowSeconds());
+        return WindowedLimit.takeAll(
+                new WindowedLimit.Use(perIp, prefix + "ip:" + RequestLimits.clientIp(context.getSession())),
+                new WindowedLimit.Use(perTarget, prefix + proven));
+    }
+
     public static boolean resend(AuthenticationFlowContext context) {
         String proven = context.getAuthenticationSession().getAuthNote(PROVEN);
         if (proven == null) {
@@ -75,10 +100,7 @@ public final class UnconfirmedPage {
             forget(context);
             return false;
         }
-        SignupSettings settings = SignupSettings.of(context.getRealm());
-        String counter = "gatehouse-resend:" + context.getRealm().getId() + ":" + proven;
-        if (!new WindowedLimit(context.getSession(), settings.resendLimit(), settings.resendWindowSeconds())
-                .take(counter)) {
+        if (!allowed(context, proven)) {
             context.getEvent().clone().event(EventType.SEND_VERIFY_EMAIL).error("gatehouse_rate_limited");
             context.forceChallenge(page(context, recipient.get().email(), TOO_MANY, Response.Status.TOO_MANY_REQUESTS));
             return true;
