@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.connections.jpa.JpaConnectionProviderFactory;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.provider.ProviderFactory;
 
 /**
@@ -41,6 +42,11 @@ final class StartupMigration {
             throw fail("the Keycloak datasource '" + AccountsStorageProviderFactory.DATASOURCE
                     + "' is not configured: build Keycloak with --db-kind-accounts=postgres");
         }
+        // Keycloak sets a named datasource's pool up when the first session asks for it; at postInit
+        // none may have yet (the demo's quick start found the pool missing).
+        KeycloakModelUtils.runJobInTransaction(factory, session -> {
+            session.getProvider(JpaConnectionProvider.class, AccountsStorageProviderFactory.DATASOURCE);
+        });
         // Flyway commits each migration itself: its connections must not join a JTA transaction,
         // so it runs on a thread of its own, which has none.
         AtomicReference<Object> result = new AtomicReference<>();
