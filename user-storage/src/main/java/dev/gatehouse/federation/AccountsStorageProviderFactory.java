@@ -53,9 +53,10 @@ public final class AccountsStorageProviderFactory
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         if (migrateOnStart) {
-            StartupMigration.run(factory);
+            StartupMigration.startAfterBoot(factory);
+        } else {
+            SchemaCheck.startAfterBoot(factory);
         }
-        SchemaCheck.startAfterBoot(factory);
         factory.register(UnresolvedPlaceholders::onEvent);
     }
 

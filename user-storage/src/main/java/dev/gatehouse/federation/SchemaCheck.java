@@ -59,7 +59,7 @@ final class SchemaCheck {
         return "newer than this JAR knows (" + version + " > " + EXPECTED + "): a newer Gatehouse migrated it";
     }
 
-    private static void runWithRetries(KeycloakSessionFactory factory) {
+    static void runWithRetries(KeycloakSessionFactory factory) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             if (run(factory, attempt == ATTEMPTS)) {
                 return;

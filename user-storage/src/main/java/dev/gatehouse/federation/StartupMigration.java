@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
-import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
@@ -17,15 +16,19 @@ import org.keycloak.provider.ProviderFactory;
 /**
  * The opt-in migration of the account store when Keycloak starts
  * ({@code --spi-storage--gatehouse-accounts--migrate-on-start=true}), through the {@code accounts}
- * datasource's own pool. A failure stops Keycloak's start, as a failed migration of Keycloak's own
- * database does: a node must not serve logins on a schema it does not know.
+ * datasource's own pool. Keycloak sets a named datasource's persistence unit up only after the
+ * providers' {@code postInit} (the demo's quick start found it missing there), so the migration
+ * runs on a thread of its own once the pool answers, then the schema check reports the result
+ * ({@link SchemaCheck}, server info {@code schemaMigrateOnStart}); a failure is logged as an error.
  */
 final class StartupMigration {
 
     private static final Logger LOG = Logger.getLogger(StartupMigration.class);
 
-    /** A store that is still starting gets about 30 s (1 + 2 + 4 + 8 + 16). */
-    private static final int CONNECT_RETRIES = 5;
+    /** How long the pool may take to come up after the start: 120 × 1 s. */
+    private static final int ATTEMPTS = 120;
+
+    private static final long PAUSE_MILLIS = 1000;
 
     private static volatile String outcome = "not run yet";
 
@@ -35,49 +38,55 @@ final class StartupMigration {
         return outcome;
     }
 
-    static void run(KeycloakSessionFactory factory) {
+    /** Migrates once the pool answers, then checks the schema; never blocks the start. */
+    static void startAfterBoot(KeycloakSessionFactory factory) {
+        Thread thread = new Thread(
+                () -> {
+                    run(factory);
+                    SchemaCheck.runWithRetries(factory);
+                },
+                "gatehouse-migrate-on-start");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static void run(KeycloakSessionFactory factory) {
         ProviderFactory<JpaConnectionProvider> connections =
                 factory.getProviderFactory(JpaConnectionProvider.class, AccountsStorageProviderFactory.DATASOURCE);
         if (!(connections instanceof JpaConnectionProviderFactory jpa)) {
-            throw fail("the Keycloak datasource '" + AccountsStorageProviderFactory.DATASOURCE
+            failed("the Keycloak datasource '" + AccountsStorageProviderFactory.DATASOURCE
                     + "' is not configured: build Keycloak with --db-kind-accounts=postgres");
-        }
-        // Keycloak sets a named datasource's pool up when the first session asks for it; at postInit
-        // none may have yet (the demo's quick start found the pool missing).
-        KeycloakModelUtils.runJobInTransaction(factory, session -> {
-            session.getProvider(JpaConnectionProvider.class, AccountsStorageProviderFactory.DATASOURCE);
-        });
-        // Flyway commits each migration itself: its connections must not join a JTA transaction,
-        // so it runs on a thread of its own, which has none.
-        AtomicReference<Object> result = new AtomicReference<>();
-        Thread thread = new Thread(
-                () -> {
-                    try {
-                        result.set(StoreMigrations.migrate(new PoolDataSource(jpa), CONNECT_RETRIES));
-                    } catch (RuntimeException e) {
-                        result.set(e);
-                    }
-                },
-                "gatehouse-migrate-on-start");
-        thread.start();
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw fail("interrupted");
-        }
-        if (result.get() instanceof StoreMigrations.Outcome done) {
-            outcome = done.describe();
-            LOG.infof("Gatehouse account store migrated on start: %s", outcome);
             return;
         }
-        Throwable error = (Throwable) result.get();
-        outcome = "failed";
-        throw fail(error == null ? "no result" : StoreMigrations.oneLine(error));
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try {
+                // Asking a session for the datasource sets its pool up, once Keycloak can.
+                KeycloakModelUtils.runJobInTransaction(factory, session -> {
+                    session.getProvider(JpaConnectionProvider.class, AccountsStorageProviderFactory.DATASOURCE);
+                });
+                // Flyway commits each migration itself: this thread has no JTA transaction to join.
+                StoreMigrations.Outcome done = StoreMigrations.migrate(new PoolDataSource(jpa), 0);
+                outcome = done.describe();
+                LOG.infof("Gatehouse account store migrated on start: %s", outcome);
+                return;
+            } catch (RuntimeException e) {
+                last = e;
+                LOG.debugf("Gatehouse migrate-on-start: the account store is not ready yet (%s)", e.toString());
+            }
+            try {
+                Thread.sleep(PAUSE_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        failed(StoreMigrations.oneLine(last));
     }
 
-    private static IllegalStateException fail(String why) {
-        return new IllegalStateException("Gatehouse could not migrate the account store (migrate-on-start): " + why);
+    private static void failed(String why) {
+        outcome = "failed: " + why;
+        LOG.errorf("Gatehouse could not migrate the account store (migrate-on-start): %s", why);
     }
 
     /** The datasource's pool as Flyway asks for it: connections outside any transaction, in autocommit. */
