@@ -24,9 +24,16 @@ public final class AccountStore {
     private static final PasswordHasher FIXTURE_HASHER = new PasswordHasher(PasswordHasher.MIN_COST);
 
     private final PostgresServer server;
+    private final StatementStatistics statements;
 
     AccountStore(PostgresServer server) {
         this.server = server;
+        this.statements = new StatementStatistics(server, DATABASE);
+    }
+
+    /** The store database's statement statistics (pg_stat_statements). */
+    public StatementStatistics statements() {
+        return statements;
     }
 
     /** Creates the database and applies every migration under {@code db/gatehouse}. */
@@ -476,7 +483,7 @@ public final class AccountStore {
 
     /** Forgets the statement statistics, so that {@link #statementsSinceReset()} counts from now. */
     public void resetStatementStatistics() {
-        execute("SELECT pg_stat_statements_reset()");
+        statements.reset();
     }
 
     /**
@@ -504,28 +511,18 @@ public final class AccountStore {
         }
     }
 
-    /** The statements since the last reset with their number of calls, most called first. */
+    /** The statements since the last reset with their number of calls, most called first, abbreviated. */
     public java.util.Map<String, Long> statementsByText() {
-        String sql = """
-                SELECT regexp_replace(s.query, '\s+', ' ', 'g'), s.calls
-                FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
-                WHERE d.datname = ? AND s.query NOT ILIKE '%pg_stat_statements%'
-                ORDER BY s.calls DESC
-                """;
-        java.util.Map<String, Long> statements = new java.util.LinkedHashMap<>();
-        try (Connection connection = dataSource().getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, DATABASE);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    String text = rows.getString(1);
-                    statements.put(text.length() > 120 ? text.substring(0, 120) + "…" : text, rows.getLong(2));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return statements;
+        java.util.Map<String, Long> abbreviated = new java.util.LinkedHashMap<>();
+        statements.byText().entrySet().stream()
+                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(statement -> abbreviated.merge(
+                        statement.getKey().length() > 120
+                                ? statement.getKey().substring(0, 120) + "…"
+                                : statement.getKey(),
+                        statement.getValue(),
+                        Long::sum));
+        return abbreviated;
     }
 
     /** Data statements (SELECT, INSERT, UPDATE, DELETE) and all statements, transaction control included. */

@@ -27,7 +27,7 @@ final class Servers implements AutoCloseable {
         this.store = store;
         this.mail = mail;
         this.keycloakStatements = new StatementStatistics(keycloakDb, "keycloak");
-        this.storeStatements = new StatementStatistics(storeDb, AccountStore.DATABASE);
+        this.storeStatements = store.statements();
     }
 
     /** Fresh databases under {@code work} (the store migrated) and an empty mail server. */
