@@ -120,15 +120,20 @@ class SignupIT {
     }
 
     @Test
-    @DisplayName("a link past its expiry gets the 'expired' page and no account; the scheduled purge removes the row")
+    @DisplayName("a link past its expiry gets the 'expired' page and no account; the scheduled purge removes the rows")
     void expired() {
         String username = Names.unique("late");
         String email = username + "@signup.test";
         signups.realmAttribute("gatehouseConfirmationLinkSeconds", "2");
+        String banned = Names.unique("late-banned") + "@signup.test";
+        env.store().banEmail(banned, "abuse");
         String link;
         try {
             signups.signUp(username, email, "late-pass");
             link = Signups.link(Signups.confirmationMail(env, email, 1));
+            // A refused signup is recorded with the same expiry as a link.
+            signups.signUp(Names.unique("late-banned"), banned, "late-pass");
+            assertThat(env.store().refusedSignups(banned)).containsExactly("address_banned");
         } finally {
             signups.realmAttribute("gatehouseConfirmationLinkSeconds", "86400");
         }
@@ -150,6 +155,9 @@ class SignupIT {
         await().atMost(Duration.ofSeconds(12L * KeycloakSetup.SIGNUP_PURGE_INTERVAL_SECONDS))
                 .pollInterval(Duration.ofSeconds(1))
                 .until(() -> signups.pendingRows(username) == 0);
+        assertThat(env.store().refusedSignups(banned))
+                .as("the refused attempt is purged with it")
+                .isEmpty();
         assertThat(signups.accountRows(username)).isZero();
         assertThat(signups.pendingRows(live))
                 .as("a pending signup within its expiry stays")
@@ -184,6 +192,10 @@ class SignupIT {
         assertThat(MailServer.links(notice)).noneMatch(link -> link.contains("confirm-email"));
         assertThat(signups.pendingRowsForEmail(taken)).isZero();
         assertThat(signups.pendingRowsForEmail(banned)).isZero();
+        // Each refused signup writes one row of its own, as the free one wrote its pending signup (SPEC S1).
+        assertThat(env.store().refusedSignups(taken)).containsExactly("address_in_use");
+        assertThat(env.store().refusedSignups(banned)).containsExactly("address_banned");
+        assertThat(env.store().refusedSignups(free)).isEmpty();
         assertThat(env.mail().messagesTo(banned)).isEmpty();
         assertThat(env.mail().messagesTo(taken)).hasSize(1);
     }

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @DisplayName("The account store's migrations from the bundle JAR")
 class StoreMigrationIT {
 
-    private static final String EXPECTED = "10";
+    private static final String EXPECTED = "11";
 
     private final GatehouseEnvironment env;
 

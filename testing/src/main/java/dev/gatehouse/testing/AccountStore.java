@@ -235,6 +235,11 @@ public final class AccountStore {
         return count("SELECT count(*) FROM pending_signup WHERE email_key = ?", Identifiers.key(email));
     }
 
+    /** The outcomes of the refused signups recorded for {@code email}'s key (not yet purged), oldest first. */
+    public java.util.List<String> refusedSignups(String email) {
+        return strings("SELECT outcome FROM signup_attempt WHERE email_key = ? ORDER BY id", Identifiers.key(email));
+    }
+
     /** The account's activity entries of one action, oldest first, as {@code actor:detail}. */
     public java.util.List<String> activity(UUID account, String action) {
         return strings(

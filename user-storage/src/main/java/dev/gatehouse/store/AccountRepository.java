@@ -182,25 +182,32 @@ public final class AccountRepository {
                 .isEmpty());
     }
 
-    /**
-     * Whether an address is, by its key, an account's or live pending signup's username: such an
-     * address may not be given to another account (SPEC P4.2).
-     */
-    public boolean addressIsUsername(String email) {
-        return store.read(em -> !em.createNativeQuery("SELECT 1 FROM account WHERE username_key = ?1"
-                        + " UNION ALL SELECT 1 FROM pending_signup WHERE username_key = ?1 AND expires_at > now()"
-                        + " LIMIT 1")
-                .setParameter(1, Identifiers.key(email))
-                .getResultList()
-                .isEmpty());
-    }
+    /** What stands in a signup's way, each part by its identifier's key. */
+    public record SignupObstacles(boolean addressBanned, boolean addressInUse, boolean usernameTaken) {}
 
-    /** Whether an account already uses this address, as its own or shared with its sub-users. */
-    public boolean emailInUse(String email) {
-        return store.read(em -> !em.createNativeQuery("SELECT 1 FROM account WHERE email_key = ?1 LIMIT 1")
-                .setParameter(1, Identifiers.key(email))
-                .getResultList()
-                .isEmpty());
+    /**
+     * Whether a signup's address is banned; whether it is in use — an account's address (its own or
+     * shared with its sub-users), a live pending signup's, or, since identifiers never collide (SPEC
+     * P4.2), an account's or live signup's username; and whether its username is taken, as
+     * {@link #usernameTaken} says. One statement, so that every signup reads the same whatever the
+     * answers are (SPEC S1).
+     */
+    public SignupObstacles signupObstacles(String email, String username) {
+        return store.read(em -> {
+            Object[] row = (Object[]) em.createNativeQuery("""
+                            SELECT EXISTS (SELECT 1 FROM email_ban WHERE email_key = ?1),
+                                   EXISTS (SELECT 1 FROM account WHERE email_key = ?1 OR username_key = ?1)
+                                   OR EXISTS (SELECT 1 FROM pending_signup
+                                              WHERE (email_key = ?1 OR username_key = ?1) AND expires_at > now()),
+                                   EXISTS (SELECT 1 FROM account WHERE username_key = ?2 OR email_key = ?2)
+                                   OR EXISTS (SELECT 1 FROM pending_signup
+                                              WHERE (username_key = ?2 OR email_key = ?2) AND expires_at > now())
+                            """)
+                    .setParameter(1, Identifiers.key(email))
+                    .setParameter(2, Identifiers.key(username))
+                    .getSingleResult();
+            return new SignupObstacles((Boolean) row[0], (Boolean) row[1], (Boolean) row[2]);
+        });
     }
 
     /**

@@ -53,6 +53,33 @@ public final class PendingSignupRepository {
         });
     }
 
+    /** Why a signup reserved nothing, as {@code signup_attempt} records it. */
+    public enum Refusal {
+        ADDRESS_IN_USE("address_in_use"),
+        USERNAME_TAKEN("username_taken"),
+        ADDRESS_BANNED("address_banned");
+
+        private final String column;
+
+        Refusal(String column) {
+            this.column = column;
+        }
+    }
+
+    /**
+     * Records a signup that reserved nothing, until {@code expiresAt}: one row, as a reserving
+     * signup writes one, so that a refused signup's request costs the store what a free one's does
+     * (SPEC P2.6, S1). The purge deletes it with the expired signups.
+     */
+    public void recordRefused(String email, Refusal refusal, Instant expiresAt) {
+        store.write(em -> em.createNativeQuery(
+                        "INSERT INTO signup_attempt (email_key, outcome, expires_at) VALUES (?1, ?2, ?3)")
+                .setParameter(1, Identifiers.key(email))
+                .setParameter(2, refusal.column)
+                .setParameter(3, timestamp(expiresAt))
+                .executeUpdate());
+    }
+
     public Optional<PendingSignup> findLive(UUID id) {
         return select("id = ?1", "", id);
     }
@@ -68,15 +95,6 @@ public final class PendingSignupRepository {
                         + " AND NOT EXISTS (SELECT 1 FROM account a WHERE a.username_key = ?1 OR a.email_key = ?1)",
                 "ORDER BY username_key = ?1 DESC",
                 key);
-    }
-
-    /** Whether a live signup holds this address (SPEC P2.1: a signup reserves its address too). */
-    public boolean addressReserved(String email) {
-        return store.read(em -> !em.createNativeQuery(
-                        "SELECT 1 FROM pending_signup WHERE email_key = ?1 AND expires_at > now() LIMIT 1")
-                .setParameter(1, Identifiers.key(email))
-                .getResultList()
-                .isEmpty());
     }
 
     /** Keeps a signup alive until {@code expiresAt}, for a resent link; false if it is gone. */
@@ -121,10 +139,14 @@ public final class PendingSignupRepository {
         });
     }
 
-    /** Deletes every signup past its expiry; the number deleted. */
+    /** Deletes every signup and refused attempt past its expiry; the number of signups deleted. */
     public int purgeExpired() {
-        return store.write(em -> em.createNativeQuery("DELETE FROM pending_signup WHERE expires_at <= now()")
-                .executeUpdate());
+        return store.write(em -> {
+            em.createNativeQuery("DELETE FROM signup_attempt WHERE expires_at <= now()")
+                    .executeUpdate();
+            return em.createNativeQuery("DELETE FROM pending_signup WHERE expires_at <= now()")
+                    .executeUpdate();
+        });
     }
 
     private Optional<PendingSignup> select(String where, String order, Object bind) {

@@ -1,5 +1,7 @@
 package dev.gatehouse.authenticators.signup;
 
+import dev.gatehouse.store.PendingSignupRepository.Refusal;
+
 /**
  * What a valid signup does (SPEC P2.1, P2.5, P2.6). Whatever it is, the page that follows is the
  * same "check your e-mail", so that signup reveals nothing about addresses or usernames.
@@ -22,5 +24,15 @@ enum SignupDecision {
             return NOTIFY_OWNER;
         }
         return usernameTaken ? USERNAME_TAKEN : RESERVE;
+    }
+
+    /** How the store records a signup that reserved nothing; none for {@link #RESERVE}. */
+    Refusal refusal() {
+        return switch (this) {
+            case NOTIFY_OWNER -> Refusal.ADDRESS_IN_USE;
+            case USERNAME_TAKEN -> Refusal.USERNAME_TAKEN;
+            case IGNORE -> Refusal.ADDRESS_BANNED;
+            case RESERVE -> throw new IllegalStateException("a reserving signup is recorded as a pending signup");
+        };
     }
 }

@@ -108,16 +108,12 @@ final class SignupForm implements StatelessAuthenticator {
         // Every signup pays for one hash, whatever follows, so that neither the time nor the
         // hash count tells a free address from a taken or banned one.
         String hash = GatehouseAccounts.hasher(context.getRealm()).hash(request.password());
-        SignupDecision decision = SignupDecision.of(
-                accounts.emailBanned(request.email()),
-                // An address that is someone's username is in use too: identifiers never collide (SPEC P4.2).
-                accounts.emailInUse(request.email())
-                        || signups.addressReserved(request.email())
-                        || accounts.addressIsUsername(request.email()),
-                accounts.usernameTaken(request.username()));
+        AccountRepository.SignupObstacles obstacles = accounts.signupObstacles(request.email(), request.username());
+        SignupDecision decision =
+                SignupDecision.of(obstacles.addressBanned(), obstacles.addressInUse(), obstacles.usernameTaken());
         ConfirmationMail mail = new ConfirmationMail(session, context.getRealm());
+        int expiry = mail.linkExpiry();
         if (decision == SignupDecision.RESERVE) {
-            int expiry = mail.linkExpiry();
             Optional<UUID> id =
                     signups.reserve(request.username(), request.email(), hash, Instant.ofEpochSecond(expiry));
             if (id.isEmpty()) {
@@ -125,13 +121,16 @@ final class SignupForm implements StatelessAuthenticator {
                 decision = SignupDecision.USERNAME_TAKEN;
             } else {
                 mail.sendLink(ConfirmationToken.Kind.SIGNUP, id.get(), request.username(), request.email(), expiry);
+                return decision;
             }
         }
+        // A refused signup writes its one row too: a free address's INSERT and commit cost what this does.
+        signups.recordRefused(request.email(), decision.refusal(), Instant.ofEpochSecond(expiry));
         switch (decision) {
             case NOTIFY_OWNER -> mail.sendAddressTaken(request.email());
             case USERNAME_TAKEN -> mail.sendUsernameTaken(request.username(), request.email());
             default -> {
-                // RESERVE sent its link; a banned address gets nothing that lets it in (SPEC P7.2).
+                // A banned address gets nothing that lets it in (SPEC P7.2).
             }
         }
         return decision;
