@@ -32,6 +32,7 @@ record BenchConfig(
         Duration loadBanInterval,
         int enumerationSamples,
         int enumerationWarmup,
+        Set<String> enumerationPairs,
         int clusterBans,
         Path output) {
 
@@ -71,12 +72,18 @@ record BenchConfig(
                 Duration.ofMillis(integer("load.banIntervalMs", 1000)),
                 integer("enumeration.samples", 80),
                 integer("enumeration.warmup", 5),
+                Set.copyOf(list("enumeration.pairs", "")),
                 integer("cluster.bans", 5),
                 Path.of(value("output", "target/bench")));
     }
 
     boolean runs(String phase) {
         return phases.contains(phase);
+    }
+
+    /** Whether the enumeration phase times this pair (by its metric key); all when none are named. */
+    boolean timesPair(String key) {
+        return enumerationPairs.isEmpty() || enumerationPairs.contains(key);
     }
 
     /** One line per setting, for the run's header. */
@@ -87,7 +94,8 @@ record BenchConfig(
                 + " banSizes=" + banSizes + "x" + banRepeats + " bootRuns=" + bootRuns + " load=" + loadClients
                 + " clients/" + loadDuration.toSeconds() + "s/" + loadAccounts + " accounts, a ban every "
                 + loadBanInterval.toMillis() + " ms, enumeration " + enumerationSamples + "+" + enumerationWarmup
-                + " samples per side, " + clusterBans + " cluster bans";
+                + " samples per side" + (enumerationPairs.isEmpty() ? "" : " of " + enumerationPairs) + ", "
+                + clusterBans + " cluster bans";
     }
 
     private static int integer(String name, int defaultValue) {

@@ -86,6 +86,9 @@ final class EnumerationPhase {
                 config.enumerationSamples(), config.enumerationWarmup());
         List<Gap> gaps = new ArrayList<>();
         for (Group group : groups()) {
+            if (!config.timesPair(group.key())) {
+                continue;
+            }
             if (group.key().equals("locked")) {
                 confirmLock(perSide + 1);
             }
