@@ -22,8 +22,8 @@ final class Comparison {
         this.out = out;
     }
 
-    /** Each side's merged sample. */
-    record Outcome(Sample a, Sample b) {
+    /** Each side's merged sample, and the CPU time its measured rounds used, per process. */
+    record Outcome(Sample a, Sample b, ProcessCpu.Usage cpuA, ProcessCpu.Usage cpuB) {
         double ratio() {
             return b.perSecond() == 0 ? 0 : a.perSecond() / b.perSecond();
         }
@@ -44,12 +44,20 @@ final class Comparison {
         Duration slice = config.measured().dividedBy(rounds);
         Sample sampleA = null;
         Sample sampleB = null;
+        ProcessCpu.Usage cpuA = ProcessCpu.Usage.none();
+        ProcessCpu.Usage cpuB = ProcessCpu.Usage.none();
         for (int round = 0; round < rounds; round++) {
             boolean aFirst = round % 2 == 0;
             (aFirst ? beforeA : beforeB).run();
+            ProcessCpu.Usage start = ProcessCpu.now();
             Sample first = ClosedLoop.run(aFirst ? a : b, config.concurrency(), slice);
+            ProcessCpu.Usage firstCpu = ProcessCpu.now().minus(start);
             (aFirst ? beforeB : beforeA).run();
+            start = ProcessCpu.now();
             Sample second = ClosedLoop.run(aFirst ? b : a, config.concurrency(), slice);
+            ProcessCpu.Usage secondCpu = ProcessCpu.now().minus(start);
+            cpuA = cpuA.plus(aFirst ? firstCpu : secondCpu);
+            cpuB = cpuB.plus(aFirst ? secondCpu : firstCpu);
             Sample roundA = aFirst ? first : second;
             Sample roundB = aFirst ? second : first;
             out.printf("  %s round %d: %.1f/s vs %.1f/s%n", name, round + 1, roundA.perSecond(), roundB.perSecond());
@@ -58,7 +66,9 @@ final class Comparison {
         }
         report(name + " A", sampleA);
         report(name + " B", sampleB);
-        return new Outcome(sampleA, sampleB);
+        out.printf("  %s A: %s%n", name, cpuA.perOperation(sampleA.ok()));
+        out.printf("  %s B: %s%n", name, cpuB.perOperation(sampleB.ok()));
+        return new Outcome(sampleA, sampleB, cpuA, cpuB);
     }
 
     /**
@@ -72,11 +82,14 @@ final class Comparison {
         int rounds = Math.max(1, config.rounds());
         Duration slice = config.measured().dividedBy(rounds);
         List<Sample> merged = new ArrayList<>(Collections.nCopies(sides.size(), (Sample) null));
+        List<ProcessCpu.Usage> cpu = new ArrayList<>(Collections.nCopies(sides.size(), ProcessCpu.Usage.none()));
         for (int round = 0; round < rounds; round++) {
             Sample[] thisRound = new Sample[sides.size()];
             for (int turn = 0; turn < sides.size(); turn++) {
                 int index = (round + turn) % sides.size();
+                ProcessCpu.Usage start = ProcessCpu.now();
                 thisRound[index] = ClosedLoop.run(sides.get(index), config.concurrency(), slice);
+                cpu.set(index, cpu.get(index).plus(ProcessCpu.now().minus(start)));
             }
             StringBuilder line = new StringBuilder("  " + name + " round " + (round + 1) + ":");
             for (int index = 0; index < sides.size(); index++) {
@@ -88,6 +101,11 @@ final class Comparison {
         }
         for (int index = 0; index < sides.size(); index++) {
             report(name + " " + labels.get(index), merged.get(index));
+            out.printf(
+                    "  %s %s: %s%n",
+                    name,
+                    labels.get(index),
+                    cpu.get(index).perOperation(merged.get(index).ok()));
         }
         return merged;
     }
@@ -96,6 +114,19 @@ final class Comparison {
         if (sample.errors() > 0) {
             out.printf("  %s: %d errors, e.g. %s%n", name, sample.errors(), sample.errorExamples());
         }
+    }
+
+    /**
+     * The same, with {@code <prefix>_cpu_ms}: the CPU milliseconds one operation cost all processes
+     * together, split per process in its note.
+     */
+    static void record(Results results, String prefix, Sample sample, ProcessCpu.Usage cpu, String unit) {
+        record(results, prefix, sample, unit);
+        double total = 0;
+        for (ProcessCpu.Owner owner : ProcessCpu.Owner.values()) {
+            total += cpu.millisPerOperation(owner, sample.ok());
+        }
+        results.put(prefix + "_cpu_ms", total, "ms", cpu.perOperation(sample.ok()));
     }
 
     /** {@code <prefix>_per_s}, {@code _p50_ms}, {@code _p99_ms} and {@code _errors} of one side. */

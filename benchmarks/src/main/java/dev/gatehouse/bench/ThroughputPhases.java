@@ -134,8 +134,8 @@ final class ThroughputPhases {
                 () -> realm.tokenStatusGate(false));
         realm.tokenStatusGate(true);
         results.put("direct_grant_ratio", outcome.ratio(), "ratio");
-        Comparison.record(results, "direct_grant_gatehouse", outcome.a(), "grants");
-        Comparison.record(results, "direct_grant_stock", outcome.b(), "grants");
+        Comparison.record(results, "direct_grant_gatehouse", outcome.a(), outcome.cpuA(), "grants");
+        Comparison.record(results, "direct_grant_stock", outcome.b(), outcome.cpuB(), "grants");
     }
 
     /** Key checks of accounts that each have a key, against the service account's grants. */
@@ -150,8 +150,8 @@ final class ThroughputPhases {
                 random -> granted(logins.clientCredentials(BenchRealm.GATEHOUSE_API)));
         storeTimes();
         results.put("apikey_vs_client_credentials", outcome.ratio(), "ratio");
-        Comparison.record(results, "apikey_check", outcome.a(), "checks");
-        Comparison.record(results, "client_credentials", outcome.b(), "grants");
+        Comparison.record(results, "apikey_check", outcome.a(), outcome.cpuA(), "checks");
+        Comparison.record(results, "client_credentials", outcome.b(), outcome.cpuB(), "grants");
         // The floor: Keycloak's cheapest realm request (its public realm info, no store, no
         // signature) through the same HTTP layer and session set-up as the check.
         Comparison.Outcome floor = comparison.run(
@@ -162,7 +162,7 @@ final class ThroughputPhases {
                 },
                 random -> granted(logins.realmInfo()));
         results.put("apikey_vs_realm_info", floor.ratio(), "ratio");
-        Comparison.record(results, "realm_info", floor.b(), "requests");
+        Comparison.record(results, "realm_info", floor.b(), floor.cpuB(), "requests");
     }
 
     private static boolean loggedIn(Page page) {

@@ -2,12 +2,12 @@ package dev.gatehouse.authenticators.reset;
 
 import dev.gatehouse.authenticators.CentralIdentity;
 import dev.gatehouse.authenticators.StatelessAuthenticator;
+import dev.gatehouse.support.DeferredSignature;
 import dev.gatehouse.support.MailQueue;
 import jakarta.ws.rs.core.UriBuilder;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationProcessor;
@@ -24,7 +24,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
-import org.keycloak.services.Urls;
 import org.keycloak.services.messages.Messages;
 import org.keycloak.services.resources.LoginActionsService;
 import org.keycloak.sessions.AuthenticationSessionCompoundId;
@@ -119,7 +118,12 @@ final class ResetEmail implements StatelessAuthenticator {
      * taken in the request, the token is signed when the e-mail is sent.
      */
     private record ResetLink(
-            String url, String issuer, String userId, int expiresAt, String authSessionId, String clientId) {
+            String url,
+            DeferredSignature signature,
+            String userId,
+            int expiresAt,
+            String authSessionId,
+            String clientId) {
 
         static ResetLink of(AuthenticationFlowContext context, String userId) {
             RealmModel realm = context.getRealm();
@@ -135,7 +139,7 @@ final class ResetEmail implements StatelessAuthenticator {
                     .toString();
             return new ResetLink(
                     url,
-                    Urls.realmIssuer(context.getUriInfo().getBaseUri(), realm.getName()),
+                    DeferredSignature.of(context.getSession(), realm),
                     userId,
                     Time.currentTime()
                             + realm.getActionTokenGeneratedByUserLifespan(ResetCredentialsActionToken.TOKEN_TYPE),
@@ -144,16 +148,10 @@ final class ResetEmail implements StatelessAuthenticator {
         }
 
         String signed(KeycloakSession session, String email) {
-            ResetCredentialsActionToken token =
-                    new ResetCredentialsActionToken(userId, email, expiresAt, authSessionId, clientId);
-            if (token.getId() == null) {
-                token.id(UUID.randomUUID().toString());
-            }
-            token.issuedNow();
-            token.issuer(issuer);
-            token.audience(issuer);
+            String key = signature.sign(
+                    session, new ResetCredentialsActionToken(userId, email, expiresAt, authSessionId, clientId));
             return UriBuilder.fromUri(url)
-                    .queryParam(Constants.KEY, session.tokens().encode(token))
+                    .queryParam(Constants.KEY, key)
                     .build()
                     .toString();
         }

@@ -1,8 +1,11 @@
 package dev.gatehouse.authenticators.signup;
 
 import dev.gatehouse.support.ConfirmationToken;
+import dev.gatehouse.support.DeferredSignature;
 import dev.gatehouse.support.MailQueue;
 import dev.gatehouse.support.RealmUrls;
+import jakarta.ws.rs.core.UriBuilder;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.keycloak.common.util.Time;
@@ -41,18 +44,23 @@ public final class ConfirmationMail {
 
     /** Sends the link that confirms a pending signup or an account's address, valid until {@code expiry}. */
     public void sendLink(ConfirmationToken.Kind kind, UUID subject, String username, String email, int expiry) {
-        String key = new ConfirmationToken(subject, kind, email, expiry)
-                .serialize(session, realm, session.getContext().getUri());
-        String link = RealmUrls.gatehouse(session, realm, "confirm-email")
-                .queryParam("key", key)
-                .build()
-                .toString();
-        Map<String, Object> attributes = MailQueue.attributes();
-        attributes.put("username", username);
-        attributes.put("link", link);
-        attributes.put("linkHours", settings.linkHours());
-        attributes.put("signup", kind == ConfirmationToken.Kind.SIGNUP);
-        send(CONFIRM_SUBJECT, CONFIRM_TEMPLATE, attributes, username, email);
+        // The token is signed when the e-mail is sent: a signup that sends no link (a taken or
+        // banned address) would otherwise answer faster by a signature (SPEC P2.6, S1).
+        DeferredSignature signature = DeferredSignature.of(session, realm);
+        String page =
+                RealmUrls.gatehouse(session, realm, "confirm-email").build().toString();
+        int hours = settings.linkHours();
+        MailQueue.afterCommit(session, realm, username, email, CONFIRM_TEMPLATE, (sending, sendingRealm, templates) -> {
+            String key = signature.sign(sending, new ConfirmationToken(subject, kind, email, expiry));
+            Map<String, Object> attributes = MailQueue.attributes();
+            attributes.put("username", username);
+            attributes.put(
+                    "link",
+                    UriBuilder.fromUri(page).queryParam("key", key).build().toString());
+            attributes.put("linkHours", hours);
+            attributes.put("signup", kind == ConfirmationToken.Kind.SIGNUP);
+            templates.send(CONFIRM_SUBJECT, List.of(), CONFIRM_TEMPLATE, attributes);
+        });
     }
 
     /** Tells the owner of an address in use that someone tried to sign up with it; no link. */
