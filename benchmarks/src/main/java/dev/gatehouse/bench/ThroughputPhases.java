@@ -25,6 +25,7 @@ final class ThroughputPhases {
     private final BenchRealm realm;
     private final AccountStore store;
     private final PrintStream out;
+    private final BenchConfig config;
 
     ThroughputPhases(
             BenchConfig config,
@@ -34,6 +35,7 @@ final class ThroughputPhases {
             BenchRealm realm,
             AccountStore store,
             PrintStream out) {
+        this.config = config;
         this.store = store;
         this.out = out;
         this.logins = logins;
@@ -140,27 +142,28 @@ final class ThroughputPhases {
 
     /** Key checks of accounts that each have a key, against the service account's grants. */
     void apiKeys(List<Population.Keyed> keyed) {
+        ClosedLoop.Operation check = random -> {
+            Population.Keyed account = keyed.get(random.nextInt(keyed.size()));
+            return granted(logins.apiKeyCheck(account.username(), account.apiKey()));
+        };
+        ClosedLoop.Operation clientCredentials = random -> granted(logins.clientCredentials(BenchRealm.GATEHOUSE_API));
+        // Both sides run until the JIT has compiled their paths: the check's own code is met here first,
+        // and five seconds of it (a few thousand requests) left its throughput still climbing round by round.
+        out.printf(
+                "  api key phase: warm-up %d s per side ...%n",
+                config.apiKeyWarmUp().toSeconds());
+        ClosedLoop.run(check, config.concurrency(), config.apiKeyWarmUp());
+        ClosedLoop.run(clientCredentials, config.concurrency(), config.apiKeyWarmUp());
         store.resetStatementStatistics();
-        Comparison.Outcome outcome = comparison.run(
-                "api key vs client_credentials",
-                random -> {
-                    Population.Keyed account = keyed.get(random.nextInt(keyed.size()));
-                    return granted(logins.apiKeyCheck(account.username(), account.apiKey()));
-                },
-                random -> granted(logins.clientCredentials(BenchRealm.GATEHOUSE_API)));
+        Comparison.Outcome outcome = comparison.run("api key vs client_credentials", check, clientCredentials);
         storeTimes();
         results.put("apikey_vs_client_credentials", outcome.ratio(), "ratio");
         Comparison.record(results, "apikey_check", outcome.a(), outcome.cpuA(), "checks");
         Comparison.record(results, "client_credentials", outcome.b(), outcome.cpuB(), "grants");
         // The floor: Keycloak's cheapest realm request (its public realm info, no store, no
         // signature) through the same HTTP layer and session set-up as the check.
-        Comparison.Outcome floor = comparison.run(
-                "api key vs realm info",
-                random -> {
-                    Population.Keyed account = keyed.get(random.nextInt(keyed.size()));
-                    return granted(logins.apiKeyCheck(account.username(), account.apiKey()));
-                },
-                random -> granted(logins.realmInfo()));
+        Comparison.Outcome floor =
+                comparison.run("api key vs realm info", check, random -> granted(logins.realmInfo()));
         results.put("apikey_vs_realm_info", floor.ratio(), "ratio");
         Comparison.record(results, "realm_info", floor.b(), floor.cpuB(), "requests");
     }

@@ -3,6 +3,8 @@ package dev.gatehouse.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Gatehouse's counters. They live in Micrometer's global registry, which Keycloak exports on its
@@ -59,6 +61,7 @@ public final class GatehouseMetrics {
     private static final GatehouseMetrics GLOBAL = new GatehouseMetrics(Metrics.globalRegistry);
 
     private final MeterRegistry registry;
+    private final Map<String, Counter> apiKeyCounters = new ConcurrentHashMap<>();
 
     GatehouseMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -88,7 +91,16 @@ public final class GatehouseMetrics {
     }
 
     public void apiKeyCheck(String realm, ApiKeyResult result) {
-        counter(NAMESPACE + ".api.key.checks", "Legacy API-key checks, by answer", realm, "result", tag(result))
+        // The check is the hottest path there is: its counters are found once, not built per request.
+        apiKeyCounters
+                .computeIfAbsent(
+                        realm + '\n' + result.name(),
+                        key -> counter(
+                                NAMESPACE + ".api.key.checks",
+                                "Legacy API-key checks, by answer",
+                                realm,
+                                "result",
+                                tag(result)))
                 .increment();
     }
 
