@@ -10,9 +10,17 @@ import java.util.Locale;
 /**
  * Two operations measured side by side at the same concurrency on the same server: both warmed
  * up (discarded), then the measured time split into rounds that alternate which side goes first
- * (A B, B A, …), so that drift on a shared machine hits both sides alike.
+ * (A B, B A, …), so that drift on a shared machine hits both sides alike. Each slice starts once
+ * Keycloak and PostgreSQL are idle, so that work one side leaves behind is not measured as the
+ * next side's; each side's CPU time per operation, per process, is printed with its figures.
  */
 final class Comparison {
+
+    /**
+     * The longest wait for a quiet server before each measured slice: what one side left to do in
+     * the background is not billed to the side measured next (see {@link ProcessCpu#quiesce}).
+     */
+    private static final Duration QUIESCE_LIMIT = Duration.ofSeconds(15);
 
     private final BenchConfig config;
     private final PrintStream out;
@@ -49,10 +57,12 @@ final class Comparison {
         for (int round = 0; round < rounds; round++) {
             boolean aFirst = round % 2 == 0;
             (aFirst ? beforeA : beforeB).run();
+            ProcessCpu.quiesce(QUIESCE_LIMIT);
             ProcessCpu.Usage start = ProcessCpu.now();
             Sample first = ClosedLoop.run(aFirst ? a : b, config.concurrency(), slice);
             ProcessCpu.Usage firstCpu = ProcessCpu.now().minus(start);
             (aFirst ? beforeB : beforeA).run();
+            ProcessCpu.quiesce(QUIESCE_LIMIT);
             start = ProcessCpu.now();
             Sample second = ClosedLoop.run(aFirst ? b : a, config.concurrency(), slice);
             ProcessCpu.Usage secondCpu = ProcessCpu.now().minus(start);
@@ -87,6 +97,7 @@ final class Comparison {
             Sample[] thisRound = new Sample[sides.size()];
             for (int turn = 0; turn < sides.size(); turn++) {
                 int index = (round + turn) % sides.size();
+                ProcessCpu.quiesce(QUIESCE_LIMIT);
                 ProcessCpu.Usage start = ProcessCpu.now();
                 thisRound[index] = ClosedLoop.run(sides.get(index), config.concurrency(), slice);
                 cpu.set(index, cpu.get(index).plus(ProcessCpu.now().minus(start)));

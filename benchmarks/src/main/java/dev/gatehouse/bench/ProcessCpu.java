@@ -3,6 +3,7 @@ package dev.gatehouse.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -69,6 +70,8 @@ final class ProcessCpu {
     }
 
     private static final double TICKS_PER_SECOND = 100.0;
+    private static final Duration QUIET_WINDOW = Duration.ofMillis(250);
+    private static final double QUIET_CORES = 0.1;
     private static final long SELF = ProcessHandle.current().pid();
 
     private ProcessCpu() {}
@@ -95,6 +98,34 @@ final class ProcessCpu {
             // A process that ended while it was read: the next reading counts without it.
         }
         return usage;
+    }
+
+    /**
+     * Waits until Keycloak and PostgreSQL have been all but idle (under a tenth of a core) for a
+     * quarter of a second, at most {@code limit}: work a side left behind (Keycloak's batched
+     * session writes, PostgreSQL's vacuum) then ends before the next side's measurement starts,
+     * rather than slowing it down. Returns how long it waited.
+     */
+    static Duration quiesce(Duration limit) {
+        long started = System.nanoTime();
+        long deadline = started + limit.toNanos();
+        Usage before = now();
+        while (System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(QUIET_WINDOW.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            Usage after = now();
+            Usage used = after.minus(before);
+            double busy = used.seconds().get(Owner.KEYCLOAK) + used.seconds().get(Owner.POSTGRES);
+            if (busy < QUIET_WINDOW.toMillis() / 1000.0 * QUIET_CORES) {
+                break;
+            }
+            before = after;
+        }
+        return Duration.ofNanos(System.nanoTime() - started);
     }
 
     private static Owner owner(long pid, Path entry) {
