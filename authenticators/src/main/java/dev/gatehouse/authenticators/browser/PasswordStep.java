@@ -108,13 +108,12 @@ public final class PasswordStep extends AbstractUsernameFormAuthenticator implem
             found.failed(context);
         }
         Response page = challenge(context, getDefaultChallengeMessage(context), Validation.FIELD_PASSWORD);
-        if (verdict.countsAsFailure()) {
-            context.failureChallenge(
-                    verdict == Verdict.UNKNOWN
-                            ? AuthenticationFlowError.INVALID_USER
-                            : AuthenticationFlowError.INVALID_CREDENTIALS,
-                    page);
+        if (verdict.countsAsFailure() && found.user() != null) {
+            context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, page);
         } else {
+            // Keycloak's brute-force logging of a failure looks the attempted identifier up again: for
+            // nobody (or a pending signup, which counts its own) that finds nothing to count, and costs a
+            // second round trip to both databases that an account's attempt, cached, does not (SPEC S1).
             context.forceChallenge(page);
         }
     }
