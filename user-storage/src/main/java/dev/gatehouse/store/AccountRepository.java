@@ -5,9 +5,10 @@ import dev.gatehouse.domain.AccountPolicy;
 import dev.gatehouse.domain.AccountStatus;
 import dev.gatehouse.domain.Identifiers;
 import dev.gatehouse.domain.TeammateLevel;
-import jakarta.persistence.Query;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -57,6 +58,16 @@ public final class AccountRepository {
     /** A numbered parameter ({@code ?1}) of the statements written for JPA's native queries. */
     private static final Pattern PARAMETER = Pattern.compile("\\?(\\d+)");
 
+    private static final Lookup BY_ID = Lookup.of(selectSql("id = ?1", ""));
+    private static final Lookup BY_USERNAME = Lookup.of(selectSql("username_key = ?1", ""));
+    private static final Lookup BY_EMAIL = Lookup.of(selectSql("email_key = ?1", "LIMIT 2"));
+    private static final Lookup BY_CENTRAL_SUBJECT = Lookup.of(selectSql("central_subject = ?1", ""));
+    private static final Lookup SUBTREES = Lookup.of(selectSql("""
+            id IN (WITH tree AS (SELECT id FROM %s)
+                   SELECT id FROM tree
+                   UNION SELECT member_id FROM teammate WHERE account_id IN (SELECT id FROM tree)
+                                                          AND member_id IS NOT NULL)""".formatted(Subtree.of("CAST(?1 AS uuid[])")), ""));
+
     private final StoreConnection store;
 
     public AccountRepository(StoreConnection store) {
@@ -64,7 +75,7 @@ public final class AccountRepository {
     }
 
     public Optional<Account> findById(UUID id) {
-        return select("id = ?1", "", List.of(id)).stream().findFirst();
+        return select(BY_ID, List.of(id)).stream().findFirst();
     }
 
     /**
@@ -80,22 +91,16 @@ public final class AccountRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        String subtree = """
-                id IN (WITH tree AS (SELECT id FROM %s)
-                       SELECT id FROM tree
-                       UNION SELECT member_id FROM teammate WHERE account_id IN (SELECT id FROM tree)
-                                                              AND member_id IS NOT NULL)""".formatted(Subtree.of("CAST(?1 AS uuid[])"));
-        return select(subtree, "", List.of(Sql.uuidArray(ids)));
+        return select(SUBTREES, List.of(Sql.uuidArray(ids)));
     }
 
     public Optional<Account> findByUsername(String username) {
-        return select("username_key = ?1", "", List.of(Identifiers.key(username))).stream()
-                .findFirst();
+        return select(BY_USERNAME, List.of(Identifiers.key(username))).stream().findFirst();
     }
 
     /** The account owning this address, unless several accounts share it (SPEC P4.2). */
     public Optional<Account> findByUniqueEmail(String email) {
-        List<Account> owners = select("email_key = ?1", "LIMIT 2", List.of(Identifiers.key(email)));
+        List<Account> owners = select(BY_EMAIL, List.of(Identifiers.key(email)));
         return owners.size() == 1 ? Optional.of(owners.get(0)) : Optional.empty();
     }
 
@@ -155,7 +160,7 @@ public final class AccountRepository {
     }
 
     public Optional<Account> findByCentralSubject(String subject) {
-        return select("central_subject = ?1", "", List.of(subject)).stream().findFirst();
+        return select(BY_CENTRAL_SUBJECT, List.of(subject)).stream().findFirst();
     }
 
     /** An account by id and username, as the forgot-username e-mail lists it. */
@@ -274,14 +279,17 @@ public final class AccountRepository {
     public List<Account> search(AccountSearch search, int first, int max) {
         int offset = Math.max(first, 0);
         int limit = Math.max(max, 0);
-        return select(search.whereSql(), "LIMIT " + limit + " OFFSET " + offset, search.binds());
+        return select(Lookup.of(selectSql(search.whereSql(), "LIMIT " + limit + " OFFSET " + offset)), search.binds());
     }
 
     public int count(AccountSearch search) {
-        return store.read(em -> {
-            Query query = em.createNativeQuery("SELECT count(*) FROM account WHERE " + search.whereSql());
-            bind(query, search.binds());
-            return ((Number) query.getSingleResult()).intValue();
+        Lookup count = Lookup.of("SELECT count(*) FROM account WHERE " + search.whereSql());
+        return store.readJdbc(connection -> {
+            try (PreparedStatement statement = count.prepare(connection, search.binds());
+                    ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
         });
     }
 
@@ -294,36 +302,57 @@ public final class AccountRepository {
 
     /**
      * Every account lookup, over plain JDBC: logins, the token status gate and the Admin API all come
-     * here, and an entity manager per read cost Keycloak more than the statement itself. The
-     * statement's {@code ?n} parameters become JDBC's {@code ?}, bound in the order they appear.
+     * here, and an entity manager per read cost Keycloak more than the statement itself.
      */
-    private List<Account> select(String where, String paging, List<Object> binds) {
-        List<Integer> order = new ArrayList<>();
-        Matcher parameter = PARAMETER.matcher(selectSql(where, paging));
-        StringBuilder sql = new StringBuilder();
-        while (parameter.find()) {
-            order.add(Integer.parseInt(parameter.group(1)));
-            parameter.appendReplacement(sql, "?");
-        }
-        parameter.appendTail(sql);
+    private List<Account> select(Lookup lookup, List<Object> binds) {
         return store.readJdbc(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-                for (int i = 0; i < order.size(); i++) {
-                    statement.setObject(i + 1, binds.get(order.get(i) - 1));
-                }
+            try (PreparedStatement statement = lookup.prepare(connection, binds);
+                    ResultSet rows = statement.executeQuery()) {
                 List<Account> accounts = new ArrayList<>();
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        Object[] row = new Object[ACCOUNT_COLUMNS];
-                        for (int i = 0; i < row.length; i++) {
-                            row[i] = rows.getObject(i + 1);
-                        }
-                        accounts.add(toAccount(row));
+                while (rows.next()) {
+                    Object[] row = new Object[ACCOUNT_COLUMNS];
+                    for (int i = 0; i < row.length; i++) {
+                        row[i] = rows.getObject(i + 1);
                     }
+                    accounts.add(toAccount(row));
                 }
                 return accounts;
             }
         });
+    }
+
+    /**
+     * A statement written with JPA's numbered parameters ({@code ?1}, which may repeat), made ready
+     * for JDBC once: {@code sql} has a plain {@code ?} for each, and {@code binds} says which value
+     * each takes, in order.
+     */
+    private record Lookup(String sql, int[] binds) {
+
+        static Lookup of(String numbered) {
+            List<Integer> order = new ArrayList<>();
+            Matcher parameter = PARAMETER.matcher(numbered);
+            StringBuilder sql = new StringBuilder();
+            while (parameter.find()) {
+                order.add(Integer.parseInt(parameter.group(1)) - 1);
+                parameter.appendReplacement(sql, "?");
+            }
+            parameter.appendTail(sql);
+            return new Lookup(
+                    sql.toString(), order.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+        PreparedStatement prepare(Connection connection, List<Object> values) throws SQLException {
+            PreparedStatement statement = connection.prepareStatement(sql);
+            try {
+                for (int i = 0; i < binds.length; i++) {
+                    statement.setObject(i + 1, values.get(binds[i]));
+                }
+                return statement;
+            } catch (SQLException | RuntimeException e) {
+                statement.close();
+                throw e;
+            }
+        }
     }
 
     /**
@@ -337,12 +366,6 @@ public final class AccountRepository {
                 AccountStatus.severitySql("status"),
                 AccountStatus.severitySql("p.status"),
                 Subtree.MAX_DEPTH);
-    }
-
-    private static void bind(Query query, List<Object> binds) {
-        for (int i = 0; i < binds.size(); i++) {
-            query.setParameter(i + 1, binds.get(i));
-        }
     }
 
     static Account toAccount(Object[] row) {
