@@ -6,10 +6,7 @@ import dev.gatehouse.testing.BrowserClient;
 import dev.gatehouse.testing.GatehouseEnvironment;
 import dev.gatehouse.testing.GatehouseExtension;
 import dev.gatehouse.testing.Page;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,10 +22,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @DisplayName("The identifier step runs the same statements for every identifier")
 class IdentifierStepWorkIT {
 
-    /** Statements Keycloak's timers and Gatehouse's jobs run whatever the requests. */
-    private static final Pattern TIMER_STATEMENT = Pattern.compile(
-            "billing_job_run|revocation_pending|expires_at <= now\\(\\)|current_date", Pattern.CASE_INSENSITIVE);
-
     private final GatehouseEnvironment env;
     private final LoginPages pages;
 
@@ -36,9 +29,6 @@ class IdentifierStepWorkIT {
         this.env = env;
         this.pages = new LoginPages(env);
     }
-
-    /** The statements one identifier step ran, per database. */
-    record Work(Map<String, Long> keycloak, Map<String, Long> store) {}
 
     @Test
     @DisplayName("usernames: an account's costs what nobody's costs")
@@ -98,44 +88,24 @@ class IdentifierStepWorkIT {
         assertSameWork(account + "@it.test", Names.unique("ghost") + "@it.test", this::forgotPassword);
     }
 
-    /**
-     * Timers may run beside one measurement, never beside all: what differs in three measurements
-     * in a row is the identifier step's own.
-     */
     private void assertSameWork(String known, String unknown) {
         assertSameWork(known, unknown, this::identifierStep);
     }
 
-    private void assertSameWork(String known, String unknown, Function<String, Work> step) {
-        Work knownWork = null;
-        Work unknownWork = null;
-        for (int attempt = 1; attempt <= 3; attempt++) {
-            knownWork = step.apply(known);
-            unknownWork = step.apply(unknown);
-            if (knownWork.equals(unknownWork)) {
-                break;
-            }
-            System.out.printf(
-                    "gatehouse.identifier_work attempt %d differed: %s%n  vs %s%n", attempt, knownWork, unknownWork);
-        }
-        System.out.printf("gatehouse.identifier_work %s: %s%n", known, knownWork);
-        assertThat(knownWork.store())
-                .as("store statements of '%s' and of nobody", known)
-                .isNotEmpty();
-        assertThat(knownWork)
-                .as("statements of '%s' and of nobody ('%s')", known, unknown)
-                .isEqualTo(unknownWork);
+    private void assertSameWork(String known, String unknown, Function<String, StatementWork> step) {
+        StatementWork work = StatementWork.assertSame(
+                "'" + known + "' and of nobody ('" + unknown + "')",
+                () -> step.apply(known),
+                () -> step.apply(unknown));
+        assertThat(work.store()).as("store statements of '%s'", known).isNotEmpty();
     }
 
-    private Work identifierStep(String identifier) {
+    private StatementWork identifierStep(String identifier) {
         BrowserClient browser = env.browser().from(BrowserClient.randomIp());
         Page form = pages.open(browser);
-        env.keycloakStatements().reset();
-        env.storeStatements().reset();
+        StatementWork.reset(env);
         Page answer = browser.submit(form.form(LoginPages.FORM).fill("username", identifier));
-        Work work = new Work(
-                env.keycloakStatements().byText(),
-                withoutTimers(env.storeStatements().byText()));
+        StatementWork work = StatementWork.read(env);
         assertThat(LoginPages.isPasswordPage(answer)).as(answer.text()).isTrue();
         return work;
     }
@@ -145,19 +115,16 @@ class IdentifierStepWorkIT {
      * account's e-mail is sent by a job after the commit, off the request (SPEC S1), which a
      * measurement may meet now and then; three in a row it does not.
      */
-    private Work forgotPassword(String identifier) {
+    private StatementWork forgotPassword(String identifier) {
         BrowserClient browser = env.browser().from(BrowserClient.randomIp());
         Page passwordPage = pages.identify(browser, Names.unique("start"));
         Page choose = browser.get(passwordPage
                 .document()
                 .selectFirst("a[href*=reset-credentials]")
                 .absUrl("href"));
-        env.keycloakStatements().reset();
-        env.storeStatements().reset();
+        StatementWork.reset(env);
         Page answer = browser.submit(choose.form("#kc-reset-password-form").fill("username", identifier));
-        Work work = new Work(
-                env.keycloakStatements().byText(),
-                withoutTimers(env.storeStatements().byText()));
+        StatementWork work = StatementWork.read(env);
         assertThat(answer.text()).as(answer.body()).contains("You should receive an email");
         return work;
     }
@@ -166,11 +133,5 @@ class IdentifierStepWorkIT {
     private void warmUp() {
         identifierStep(Names.unique("warm"));
         identifierStep(Names.unique("warm") + "@it.test");
-    }
-
-    private static Map<String, Long> withoutTimers(Map<String, Long> statements) {
-        Map<String, Long> own = new TreeMap<>(statements);
-        own.keySet().removeIf(sql -> TIMER_STATEMENT.matcher(sql).find());
-        return own;
     }
 }
