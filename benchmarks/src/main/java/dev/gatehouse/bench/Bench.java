@@ -80,7 +80,7 @@ public final class Bench {
                 List.of("browser_login_2fa_ratio"),
                 () -> throughput.browserTotp(population.seedTotp(
                         new SecondFactorSeed(admin, BenchRealm.REALM),
-                        Math.min(config.loginPool(), config.accounts()))));
+                        Math.min(Math.max(config.loginPool(), ThroughputPhases.TOTP_POOL), config.accounts()))));
         phases.run("direct", List.of("direct_grant_ratio"), throughput::directGrant);
         phases.run(
                 "apikey",
