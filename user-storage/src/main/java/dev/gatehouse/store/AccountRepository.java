@@ -5,17 +5,13 @@ import dev.gatehouse.domain.AccountPolicy;
 import dev.gatehouse.domain.AccountStatus;
 import dev.gatehouse.domain.Identifiers;
 import dev.gatehouse.domain.TeammateLevel;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * SQL over the account store. Each lookup is one statement that also derives the effective status
@@ -54,9 +50,6 @@ public final class AccountRepository {
 
     /** How many columns {@link #selectSql} returns. */
     static final int ACCOUNT_COLUMNS = 12;
-
-    /** A numbered parameter ({@code ?1}) of the statements written for JPA's native queries. */
-    private static final Pattern PARAMETER = Pattern.compile("\\?(\\d+)");
 
     private static final Lookup BY_ID = Lookup.of(selectSql("id = ?1", ""));
     private static final Lookup BY_USERNAME = Lookup.of(selectSql("username_key = ?1", ""));
@@ -319,40 +312,6 @@ public final class AccountRepository {
                 return accounts;
             }
         });
-    }
-
-    /**
-     * A statement written with JPA's numbered parameters ({@code ?1}, which may repeat), made ready
-     * for JDBC once: {@code sql} has a plain {@code ?} for each, and {@code binds} says which value
-     * each takes, in order.
-     */
-    private record Lookup(String sql, int[] binds) {
-
-        static Lookup of(String numbered) {
-            List<Integer> order = new ArrayList<>();
-            Matcher parameter = PARAMETER.matcher(numbered);
-            StringBuilder sql = new StringBuilder();
-            while (parameter.find()) {
-                order.add(Integer.parseInt(parameter.group(1)) - 1);
-                parameter.appendReplacement(sql, "?");
-            }
-            parameter.appendTail(sql);
-            return new Lookup(
-                    sql.toString(), order.stream().mapToInt(Integer::intValue).toArray());
-        }
-
-        PreparedStatement prepare(Connection connection, List<Object> values) throws SQLException {
-            PreparedStatement statement = connection.prepareStatement(sql);
-            try {
-                for (int i = 0; i < binds.length; i++) {
-                    statement.setObject(i + 1, values.get(binds[i]));
-                }
-                return statement;
-            } catch (SQLException | RuntimeException e) {
-                statement.close();
-                throw e;
-            }
-        }
     }
 
     /**

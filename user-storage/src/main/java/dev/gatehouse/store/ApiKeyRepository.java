@@ -28,12 +28,12 @@ public final class ApiKeyRepository implements ApiKeyCheck.KeyStore {
     private static final int KEY_CHECK_COLUMNS = 5;
 
     /** The key row (5 columns), then its account's lookup columns; no account columns when it has none. */
-    private static final String FIND_FOR_CHECK = "SELECT k.secret_hash, k.revoked_at IS NOT NULL,"
+    private static final Lookup FIND_FOR_CHECK = Lookup.of("SELECT k.secret_hash, k.revoked_at IS NOT NULL,"
             + " k.last_used_at IS NULL OR k.last_used_at < now() - interval '" + LAST_USED_RESOLUTION + "',"
             + " k.expires_at IS NOT NULL AND k.expires_at <= now(), array_to_string(k.scopes, ' '), a.*"
             + " FROM api_key k LEFT JOIN ("
-            + AccountRepository.selectSql("id = (SELECT account_id FROM api_key WHERE id = ?)", "")
-            + ") a ON true WHERE k.id = ?";
+            + AccountRepository.selectSql("id = (SELECT account_id FROM api_key WHERE id = ?1)", "")
+            + ") a ON true WHERE k.id = ?1");
 
     private final StoreConnection store;
 
@@ -121,12 +121,9 @@ public final class ApiKeyRepository implements ApiKeyCheck.KeyStore {
     @Override
     public Optional<ApiKeyCheck.StoredKey> findForCheck(String keyId) {
         return store.readJdbc(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(FIND_FOR_CHECK)) {
-                statement.setString(1, keyId);
-                statement.setString(2, keyId);
-                try (ResultSet rows = statement.executeQuery()) {
-                    return rows.next() ? Optional.of(storedKey(keyId, rows)) : Optional.empty();
-                }
+            try (PreparedStatement statement = FIND_FOR_CHECK.prepare(connection, List.of(keyId));
+                    ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Optional.of(storedKey(keyId, rows)) : Optional.empty();
             }
         });
     }
